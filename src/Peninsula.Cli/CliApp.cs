@@ -1,0 +1,62 @@
+using System.Reflection;
+using Peninsula.Cli.Commands;
+using Peninsula.Cli.Infrastructure;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Peninsula.Cli;
+
+/// <summary>The command-line application: verbs, help, version and one-line errors.</summary>
+public static class CliApp
+{
+    /// <summary>The code version: informational version of this assembly (includes the commit when built by ./peninsula).</summary>
+    public static string CodeVersion { get; } =
+        typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+
+    /// <summary>Runs the CLI with the given console; returns the exit code. Never throws.</summary>
+    public static int Run(string[] args, IAnsiConsole console, TextWriter errors)
+    {
+        if (args.Length == 1 && args[0] is "--version" or "-v")
+        {
+            console.WriteLine($"peninsula {CodeVersion}");
+            return 0;
+        }
+        var app = new CommandApp<CompareCommand>(new ConsoleRegistrar(console));
+        app.Configure(config =>
+        {
+            config.SetApplicationName("peninsula");
+            config.SetApplicationVersion(CodeVersion);
+            config.ConfigureConsole(console);
+            config.PropagateExceptions();
+            config.AddCommand<RunCommand>("run").WithDescription("Simulate one policy package of a scenario and write the forecast.");
+            config.AddCommand<CompareCommand>("compare").WithDescription("Simulate every policy package on common random numbers and compare them side by side.");
+            config.AddCommand<ValidateCommand>("validate").WithDescription("Check a scenario file and report every problem with file, line and field.");
+        });
+        try
+        {
+            return app.Run(args);
+        }
+        catch (ScenarioInvalid invalid)
+        {
+            foreach (var line in invalid.Lines) errors.WriteLine(line);
+            return 1;
+        }
+        catch (Exception ex) when (ex is CommandParseException or CommandRuntimeException or UserError)
+        {
+            errors.WriteLine($"peninsula: {OneLine(ex.Message)}");
+            return 2;
+        }
+        catch (OperationCanceledException)
+        {
+            errors.WriteLine("peninsula: cancelled; committed batches are kept (re-run with --resume to complete)");
+            return 130;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Storage.StorageException)
+        {
+            errors.WriteLine($"peninsula: {OneLine(ex.Message)}");
+            return 1;
+        }
+    }
+
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
+}

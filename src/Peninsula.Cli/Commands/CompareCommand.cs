@@ -1,0 +1,86 @@
+using System.Text;
+using System.Text.Json;
+using Peninsula.Cli.Infrastructure;
+using Peninsula.Core;
+using Peninsula.Engine.Output;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Peninsula.Cli.Commands;
+
+/// <summary>
+/// <c>peninsula compare</c> (also the default verb): every policy package of the scenario on common random
+/// numbers, side by side, with paired differences against the reference package.
+/// </summary>
+public sealed class CompareCommand(IAnsiConsole console) : Command<CompareSettings>
+{
+    /// <summary>The headline outcomes: (event, window in months).</summary>
+    public static readonly IReadOnlyList<(Outcomes.Event Event, int Window)> Headline =
+    [
+        (Outcomes.Event.LevelGe5, 12),
+        (Outcomes.Event.Level6, 12),
+        (Outcomes.Event.LevelGe3, 12),
+        (Outcomes.Event.Talks, 48),
+        (Outcomes.Event.Summit, 48),
+        (Outcomes.Event.Framework, 48),
+    ];
+
+    /// <inheritdoc />
+    protected override int Execute(CommandContext context, CompareSettings settings, CancellationToken cancellationToken)
+    {
+        var session = ScenarioSession.Open(settings.Scenario, CliApp.CodeVersion);
+        OutputFile.CheckWritable(settings.Out);
+        var policies = session.Spec.Policies.Select(p => p.Id).ToList();
+        var runs = new SimulationService(console).RunAll(session, policies, settings, "compare", CommandLine.Current(), cancellationToken);
+        var months = runs[0].Result.Request.Months;
+        var headline = Headline.Where(h => h.Window <= months).ToList();
+        if (headline.Count == 0) headline = [(Outcomes.Event.LevelGe5, months), (Outcomes.Event.Talks, months), (Outcomes.Event.Framework, months)];
+
+        var reference = session.Loaded.ReferencePolicy;
+        var refIndex = policies.IndexOf(reference);
+        var differences = new List<PairedDifference>();
+        for (var i = 0; i < runs.Count; i++)
+        {
+            if (i == refIndex) continue;
+            foreach (var (ev, w) in headline) differences.Add(Comparison.Paired(runs[i].Result, runs[refIndex].Result, ev, w));
+        }
+
+        Render.CompareHeader(console, session, runs[0].Forecast);
+        Render.CompareTable(console, session.Spec, runs.Select(r => r.Forecast).ToList(), headline);
+        Render.Differences(console, differences, headline);
+        if (settings.Out is not null)
+        {
+            OutputFile.WriteAtomically(settings.Out, ComparisonJson(runs.Select(r => r.Forecast).ToList(), differences));
+            console.MarkupLineInterpolated($"[grey]comparison written to {settings.Out}[/]");
+        }
+        return 0;
+    }
+
+    private static string ComparisonJson(IReadOnlyList<ForecastDocument> forecasts, IReadOnlyList<PairedDifference> differences)
+    {
+        using var ms = new MemoryStream();
+        using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("forecasts");
+            foreach (var f in forecasts) ForecastJson.WriteDocument(w, f);
+            w.WriteEndArray();
+            w.WriteStartArray("paired_differences");
+            foreach (var d in differences)
+            {
+                w.WriteStartObject();
+                w.WriteString("policy", d.Policy);
+                w.WriteString("reference", d.Reference);
+                w.WriteString("id", d.OutcomeId);
+                w.WriteNumber("within_months", d.WithinMonths);
+                w.WriteNumber("difference", Math.Round(d.Difference, 6));
+                w.WriteStartArray("ci95_mc"); w.WriteNumberValue(Math.Round(d.Ci95Mc.Lo, 6)); w.WriteNumberValue(Math.Round(d.Ci95Mc.Hi, 6)); w.WriteEndArray();
+                w.WriteStartArray("ci90_param"); w.WriteNumberValue(Math.Round(d.Ci90Param.Lo, 6)); w.WriteNumberValue(Math.Round(d.Ci90Param.Hi, 6)); w.WriteEndArray();
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(ms.ToArray()) + "\n";
+    }
+}

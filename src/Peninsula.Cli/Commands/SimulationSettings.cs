@@ -1,0 +1,101 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Peninsula.Cli.Commands;
+
+/// <summary>Options shared by the simulating verbs.</summary>
+public class SimulationSettings : CommandSettings
+{
+    [CommandArgument(0, "[SCENARIO]")]
+    [Description("Scenario YAML file (default: scenarios/transition-2021.yaml).")]
+    public string? Scenario { get; init; }
+
+    [CommandOption("--runs <N>")]
+    [Description("Monte Carlo runs per policy package (default 20000).")]
+    [DefaultValue(20000)]
+    public int Runs { get; init; } = 20000;
+
+    [CommandOption("--seed <S>")]
+    [Description("Random seed (default 1). The same scenario and seed give identical results on any number of threads.")]
+    [DefaultValue(1UL)]
+    public ulong Seed { get; init; } = 1;
+
+    [CommandOption("--months <M>")]
+    [Description("Horizon in months, 1-600 (default: the scenario's).")]
+    public int? Months { get; init; }
+
+    [CommandOption("--threads <T>")]
+    [Description("Worker threads (default: all cores). Does not change results.")]
+    public int? Threads { get; init; }
+
+    [CommandOption("--draws <K>")]
+    [Description("Parameter vectors drawn from the calibration or priors (default 100; 1 = central values only).")]
+    [DefaultValue(100)]
+    public int Draws { get; init; } = 100;
+
+    [CommandOption("--db <FILE>")]
+    [Description("SQLite database file for results (default: peninsula.db in the working directory).")]
+    public string? Db { get; init; }
+
+    [CommandOption("--no-db")]
+    [Description("Do not store results.")]
+    public bool NoDb { get; init; }
+
+    [CommandOption("--resume")]
+    [Description("Reuse batches already committed for this exact run (completes a killed run).")]
+    public bool Resume { get; init; }
+
+    /// <inheritdoc />
+    public override ValidationResult Validate()
+    {
+        if (Runs < 1) return ValidationResult.Error($"--runs must be at least 1 (got {Runs})");
+        if (Months is { } m && (m < 1 || m > 600)) return ValidationResult.Error($"--months must be 1-600 (got {m})");
+        if (Threads is { } t && t < 1) return ValidationResult.Error($"--threads must be at least 1 (got {t})");
+        if (Draws < 1) return ValidationResult.Error($"--draws must be at least 1 (got {Draws})");
+        if (Draws > Runs) return ValidationResult.Error($"--draws ({Draws}) cannot exceed --runs ({Runs})");
+        if (NoDb && Db is not null) return ValidationResult.Error("--db and --no-db cannot be used together");
+        if (Resume && NoDb) return ValidationResult.Error("--resume needs a database (remove --no-db)");
+        return ValidationResult.Success();
+    }
+}
+
+/// <summary>Options of <c>run</c>.</summary>
+public sealed class RunSettings : SimulationSettings
+{
+    [CommandOption("--policy <ID>")]
+    [Description("Policy package id (default: the scenario's default_policy).")]
+    public string? Policy { get; init; }
+
+    [CommandOption("--out <FILE>")]
+    [Description("Write the forecast JSON (DESIGN section 7) to this file.")]
+    public string? Out { get; init; }
+
+    [CommandOption("--trace <N>")]
+    [Description("Print N single-run storylines.")]
+    [DefaultValue(0)]
+    public int Trace { get; init; }
+
+    /// <inheritdoc />
+    public override ValidationResult Validate()
+    {
+        if (Trace < 0) return ValidationResult.Error($"--trace must be 0 or more (got {Trace})");
+        return base.Validate();
+    }
+}
+
+/// <summary>Options of <c>compare</c> (and of running with no verb).</summary>
+public sealed class CompareSettings : SimulationSettings
+{
+    [CommandOption("--out <FILE>")]
+    [Description("Write every package's forecast and the paired differences as JSON.")]
+    public string? Out { get; init; }
+}
+
+/// <summary>Options of <c>validate</c>.</summary>
+public sealed class ValidateSettings : CommandSettings
+{
+    [CommandArgument(0, "<SCENARIO>")]
+    [Description("Scenario YAML file to check.")]
+    public string Scenario { get; init; } = "";
+}

@@ -1,0 +1,4 @@
+using Peninsula.Cli;
+using Spectre.Console;
+
+return CliApp.Run(args, AnsiConsole.Console, Console.Error);

@@ -1,0 +1,116 @@
+using Peninsula.Core;
+using Peninsula.Engine.Spec;
+
+namespace Peninsula.Engine.Model;
+
+/// <summary>
+/// The one feature function (DESIGN section 2): a pure map from (state of one run, month, scenario,
+/// policy) to the challenger's choice features. The simulator and the likelihood both call it, so
+/// what is fitted is exactly what is simulated.
+/// </summary>
+public static class FeatureFunction
+{
+    /// <summary>Number of shared features (slopes common to every rung).</summary>
+    public const int SharedCount = 12;
+
+    /// <summary>Number of rung-specific features.</summary>
+    public const int RungCount = 4;
+
+    /// <summary>Names of the shared features, in order (each pairs with the parameter <c>ladder.&lt;name&gt;</c>).</summary>
+    public static readonly IReadOnlyList<string> SharedNames =
+    [
+        "persist", "recent", "season_cos", "season_sin", "pipeline", "exercise",
+        "transition_principal", "transition_mediator", "need", "trust", "engaged", "inattention",
+    ];
+
+    /// <summary>Names of the rung-specific features, in order.</summary>
+    public static readonly IReadOnlyList<string> RungNames = ["moratorium", "agreement", "sanction_cost", "negotiation_risk"];
+
+    /// <summary>
+    /// Fills <paramref name="shared"/> (length <see cref="SharedCount"/>) and <paramref name="rung"/>
+    /// (length 6·<see cref="RungCount"/>, rung j ∈ 1…6 at offset (j−1)·<see cref="RungCount"/>).
+    /// Reads the state; writes nothing else.
+    /// </summary>
+    public static void Compute(
+        SimState s, int r, in MonthContext ctx, SimulationSpec spec, PolicyPackage policy, Coefficients c,
+        Span<double> shared, Span<double> rung)
+    {
+        var phase = s.Phase[r];
+        var talking = IsTalking(phase);
+        shared[0] = s.LastLevel[r] >= 3 ? 1.0 : 0.0;
+        shared[1] = s.Recent[r];
+        shared[2] = ctx.SeasonCos;
+        shared[3] = ctx.SeasonSin;
+        shared[4] = DetMath.Log(1.0 + s.Pipeline[r]);
+        shared[5] = ExerciseIntensity(s, r, ctx, policy);
+        shared[6] = ctx.PrincipalTransition ? 1.0 : 0.0;
+        shared[7] = ctx.MediatorTransition ? 1.0 : 0.0;
+        shared[8] = s.Stress[r];
+        shared[9] = s.TrustChallenger[r];
+        shared[10] = talking ? 1.0 : 0.0;
+        shared[11] = 1.0 - s.Attention[r];
+
+        var conditional = policy.Message is { Conditional: true } && s.MessageDelivered[r];
+        var offerValue = (policy.ReliefOffer + policy.NormalizationOffer) / 200.0;
+        var prospect = phase == Core.Phase.Implementation ? 1.0 : talking ? 1.0 : phase == Core.Phase.Contact ? 0.5 : 0.25;
+        var currentPressure = s.Pressure[r];
+
+        for (var j = 1; j <= 6; j++)
+        {
+            var o = (j - 1) * RungCount;
+            rung[o] = s.Moratorium[r] && j >= spec.MoratoriumFromLevel ? 1.0 : 0.0;
+            rung[o + 1] = AgreementRestraint(s, r, spec, policy, j);
+            rung[o + 2] = ExpectedSanctionCost(s, r, spec, policy, c, j, currentPressure);
+            rung[o + 3] = conditional && j >= policy.HoldThreshold ? offerValue * prospect : 0.0;
+        }
+    }
+
+    /// <summary>Talks, a summit, a framework or implementation under way.</summary>
+    public static bool IsTalking(Phase phase) => phase is Core.Phase.Talks or Core.Phase.Summit or Core.Phase.Framework or Core.Phase.Implementation;
+
+    /// <summary>This month's exercise intensity after the package's posture (suspended during talks if it says so).</summary>
+    public static double ExerciseIntensity(SimState s, int r, in MonthContext ctx, PolicyPackage policy) =>
+        policy.Exercises.SuspendDuringTalks && IsTalking(s.Phase[r]) ? 0.0 : ctx.ExerciseIntensity;
+
+    /// <summary>Strongest agreement in force that an act at level <paramref name="level"/> would violate.</summary>
+    public static double AgreementRestraint(SimState s, int r, SimulationSpec spec, PolicyPackage policy, int level)
+    {
+        var best = 0.0;
+        var n = s.AgreementCount;
+        for (var a = 0; a < n; a++)
+        {
+            if (s.AgreementInForce[r * n + a] && level >= spec.Agreements[a].RestrainsFromLevel)
+                best = Math.Max(best, spec.Agreements[a].Strength);
+        }
+        if (s.FrameworkStrength[r] > 0 && level >= policy.HoldThreshold) best = Math.Max(best, s.FrameworkStrength[r]);
+        return best;
+    }
+
+    /// <summary>
+    /// Expected rise in sanctions pressure caused by an act at level <paramref name="level"/>: council layers
+    /// weighted by the chance no veto player blocks them, plus unilateral layers (after a veto and by the
+    /// principal's own reaction), passed through the saturating pressure function.
+    /// </summary>
+    public static double ExpectedSanctionCost(SimState s, int r, SimulationSpec spec, PolicyPackage policy, Coefficients c, int level, double currentPressure)
+    {
+        if (level < 4) return 0.0;
+        var addUn = 0.0;
+        var addUni = ChoiceModels.PrincipalSanctionProbability(c, policy, level) * c.SanctionsUnilateralLayer;
+        if (level >= spec.UnTriggerLevel)
+        {
+            var pass = ChoiceModels.PassProbability(c, spec, level);
+            addUn = pass * UnLayersAdded(c, level);
+            addUni += (1.0 - pass) * c.SanctionsVetoUnilateral * spec.Roles.Sanctioners.Length;
+        }
+        var after = SanctionsPressure(c, s.UnLayers[r] + addUn, s.UniLayers[r] + addUni, Math.Min(1.0, s.Enforcement[r] + (addUn > 0 ? c.SanctionsEnforcementGain : 0)), s.Relief[r]);
+        return Math.Max(0.0, after - currentPressure);
+    }
+
+    /// <summary>Council layers a passed resolution adds after an act at <paramref name="level"/>.</summary>
+    public static double UnLayersAdded(Coefficients c, int level) =>
+        c.SanctionsUnLayer * (level >= Ladder.Top ? c.SanctionsNuclearMultiplier : 1.0);
+
+    /// <summary>Pressure = (1 − relief)·(1 − exp(−(enforcement·UN + w·unilateral)/scale)), in [0, 1).</summary>
+    public static double SanctionsPressure(Coefficients c, double un, double uni, double enforcement, double relief) =>
+        (1.0 - relief) * (1.0 - DetMath.Exp(-(enforcement * un + c.SanctionsUnilateralWeight * uni) / c.SanctionsScale));
+}

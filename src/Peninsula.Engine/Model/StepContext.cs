@@ -1,0 +1,84 @@
+using Peninsula.Core;
+using Peninsula.Engine.Spec;
+
+namespace Peninsula.Engine.Model;
+
+/// <summary>
+/// What every module sees during one month's step of one block of runs: the state, the month's
+/// deterministic context, coefficients by parameter draw, the random source, optional observed actions,
+/// and per-month scratch arrays that pass decisions from one module to the next.
+/// </summary>
+#pragma warning disable CA1051
+public sealed class StepContext
+{
+    /// <summary>Creates the context for a block.</summary>
+    public StepContext(SimState state, SimulationSpec spec, PolicyPackage policy, Coefficients[] coefficients, RandomSource random, IAgreementZone zone)
+    {
+        State = state;
+        Spec = spec;
+        Policy = policy;
+        Coefficients = coefficients;
+        Random = random;
+        Zone = zone;
+        var n = state.Runs;
+        NewUnLayers = new double[n];
+        NewUniLayers = new double[n];
+        BorderClosed = new bool[n];
+        Exercise = new double[n];
+        AidDelivered = new double[n];
+        LadderP = new double[n * Ladder.Levels];
+        Honored = spec.Agreements.Select(a => policy.Honors.Contains(a.Id)).ToArray();
+        var sanctioners = spec.Roles.Sanctioners.Length;
+        SanctionerCount = sanctioners;
+    }
+
+    public SimState State { get; }
+    public SimulationSpec Spec { get; }
+    public PolicyPackage Policy { get; }
+    /// <summary>Coefficients indexed by parameter draw k.</summary>
+    public Coefficients[] Coefficients { get; }
+    public RandomSource Random { get; }
+    public IAgreementZone Zone { get; }
+    /// <summary>Whether the package honours each scenario agreement.</summary>
+    public bool[] Honored { get; }
+    /// <summary>Number of sanctioners.</summary>
+    public int SanctionerCount { get; }
+
+    /// <summary>This month's context.</summary>
+    public MonthContext Month { get; set; }
+    /// <summary>Observed actions this month, when replaying history.</summary>
+    public ObservedMonth? Observed { get; set; }
+
+    /// <summary>Council layers decided this month.</summary>
+    public readonly double[] NewUnLayers;
+    /// <summary>Unilateral layers decided this month.</summary>
+    public readonly double[] NewUniLayers;
+    /// <summary>Border closed this month.</summary>
+    public readonly bool[] BorderClosed;
+    /// <summary>Effective exercise intensity this month.</summary>
+    public readonly double[] Exercise;
+    /// <summary>Aid delivered this month, 0–1.</summary>
+    public readonly double[] AidDelivered;
+    /// <summary>Ladder probabilities this month, 7 per run (kept for the likelihood and traces).</summary>
+    public readonly double[] LadderP;
+
+    /// <summary>The month offset t.</summary>
+    public int T => Month.Offset;
+
+    /// <summary>Uniform draw for run r and decision d this month.</summary>
+    public double Uniform(int r, int decision) => Random.Uniform(State.Draw[r], State.RunIndex[r], Month.Offset, decision);
+
+    /// <summary>Coefficients of run r.</summary>
+    public Coefficients C(int r) => Coefficients[State.Draw[r]];
+}
+#pragma warning restore CA1051
+
+/// <summary>One mechanism module: updates its part of the state for every run of a block in one month.</summary>
+public interface IMechanism
+{
+    /// <summary>The DESIGN section 1 row this module serves (documentation).</summary>
+    string Serves { get; }
+
+    /// <summary>Applies the module to every run of the block.</summary>
+    void Apply(StepContext ctx);
+}

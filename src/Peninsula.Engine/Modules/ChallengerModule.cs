@@ -1,0 +1,47 @@
+using Peninsula.Core;
+using Peninsula.Engine.Model;
+
+namespace Peninsula.Engine.Modules;
+
+/// <summary>
+/// The challenger's two choices each month: a ladder level (continuation-ratio quantal response on the
+/// shared feature function) and then, given that level, a stance (engage or ignore).
+/// </summary>
+public sealed class ChallengerModule : IMechanism
+{
+    /// <inheritdoc />
+    public string Serves => "escalation ladder; wait-and-see vs brinkmanship; DPRK goals";
+
+    /// <inheritdoc />
+    public void Apply(StepContext ctx)
+    {
+        var s = ctx.State;
+        Span<double> shared = stackalloc double[FeatureFunction.SharedCount];
+        Span<double> rung = stackalloc double[6 * FeatureFunction.RungCount];
+        var month = ctx.Month;
+        var policy = ctx.Policy;
+        for (var r = 0; r < s.Runs; r++)
+        {
+            var c = ctx.C(r);
+            FeatureFunction.Compute(s, r, month, ctx.Spec, policy, c, shared, rung);
+            if (ctx.Observed?.ExerciseIntensity is { } x) shared[5] = x;
+            var p = ctx.LadderP.AsSpan(r * Ladder.Levels, Ladder.Levels);
+            ChoiceModels.LadderProbabilities(c, shared, rung, p);
+            var level = ctx.Observed?.Level ?? ChoiceModels.DrawLevel(p, ctx.Uniform(r, Decisions.Level));
+            s.Level[r] = level;
+
+            var offer = (s.MessageDelivered[r] ? 1.0 : 0.0) + ctx.AidDelivered[r];
+            var mediator = MediatorEngagement(ctx, r) * policy.MediatorCoordination;
+            var u = ChoiceModels.StanceUtility(c, s.TrustChallenger[r], s.Stress[r], offer, mediator, level, s.EngagedLast[r]);
+            s.Engaged[r] = ctx.Observed?.Engage ?? ctx.Uniform(r, Decisions.Stance) < DetMath.Logistic(u);
+        }
+    }
+
+    /// <summary>The mediator government's engagement score this month for run r (0 without a mediator).</summary>
+    public static double MediatorEngagement(StepContext ctx, int r)
+    {
+        if (ctx.Spec.Mediator is null) return 0.0;
+        var e = ctx.Month.MediatorEngagement;
+        return double.IsNaN(e) ? ctx.State.MediatorSuccessorEngagement[r] : e;
+    }
+}

@@ -1,0 +1,48 @@
+using Peninsula.Engine.Model;
+
+namespace Peninsula.Engine.Modules;
+
+/// <summary>
+/// The council takes up a resolution after an act at or above the trigger level; each veto player votes by
+/// logit on severity and its relations with the principal. Passed: council layers. Vetoed: each sanctioner
+/// adds unilateral layers instead.
+/// </summary>
+public sealed class CouncilModule : IMechanism
+{
+    /// <inheritdoc />
+    public string Serves => "consequences of provocation (UN sanctions unless China/Russia veto); China, Russia as veto players";
+
+    /// <inheritdoc />
+    public void Apply(StepContext ctx)
+    {
+        var s = ctx.State;
+        var spec = ctx.Spec;
+        for (var r = 0; r < s.Runs; r++)
+        {
+            var level = s.Level[r];
+            if (level < spec.UnTriggerLevel && ctx.Observed?.UnResolution != true && ctx.Observed?.Veto != true) continue;
+            var c = ctx.C(r);
+            var vetoed = false;
+            for (var v = 0; v < spec.Roles.VetoPlayers.Length; v++)
+            {
+                // Every veto player draws, so the draws made do not depend on who voted first.
+                if (ctx.Uniform(r, Decisions.VetoBase + v) < ChoiceModels.VetoProbability(c, spec, v, Math.Max(level, spec.UnTriggerLevel))) vetoed = true;
+            }
+            if (ctx.Observed is { } o)
+            {
+                if (o.Veto is { } ov) vetoed = ov;
+                else if (o.UnResolution is { } ou) vetoed = !ou;
+            }
+            if (vetoed)
+            {
+                s.Events[r] |= MonthEvents.Veto;
+                ctx.NewUniLayers[r] += c.SanctionsVetoUnilateral * ctx.SanctionerCount;
+            }
+            else
+            {
+                s.Events[r] |= MonthEvents.UnResolution;
+                ctx.NewUnLayers[r] += FeatureFunction.UnLayersAdded(c, level);
+            }
+        }
+    }
+}

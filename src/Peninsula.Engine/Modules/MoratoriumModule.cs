@@ -1,0 +1,42 @@
+using Peninsula.Core;
+using Peninsula.Engine.Model;
+
+namespace Peninsula.Engine.Modules;
+
+/// <summary>
+/// An explicit testing moratorium: broken by any act it covers; otherwise ends with a logit hazard that
+/// rises with stalled negotiations and distrust; may be declared while talks are under way.
+/// </summary>
+public sealed class MoratoriumModule : IMechanism
+{
+    /// <inheritdoc />
+    public string Serves => "moratorium (2018 declaration, verbal end Dec 2019) with a hazard of ending";
+
+    /// <inheritdoc />
+    public void Apply(StepContext ctx)
+    {
+        var s = ctx.State;
+        var from = ctx.Spec.MoratoriumFromLevel;
+        for (var r = 0; r < s.Runs; r++)
+        {
+            var c = ctx.C(r);
+            var was = s.Moratorium[r];
+            var now = was;
+            var u = ctx.Uniform(r, was ? Decisions.MoratoriumEnd : Decisions.MoratoriumDeclare);
+            if (was)
+            {
+                var stall = Math.Min(2.0, Math.Max(0, s.MonthsSinceProgress[r]) / 12.0);
+                var hazard = DetMath.Logistic(c.MoratoriumEndIntercept + c.MoratoriumEndStall * stall - c.MoratoriumEndTrust * s.TrustChallenger[r]);
+                if (s.Level[r] >= from || u < hazard) now = false;
+            }
+            else if (FeatureFunction.IsTalking(s.Phase[r]) && s.Engaged[r] && s.Level[r] < from)
+            {
+                now = u < DetMath.Logistic(c.MoratoriumDeclareIntercept);
+            }
+            if (ctx.Observed?.Moratorium is { } observed) now = observed;
+            s.Moratorium[r] = now;
+            if (was && !now) s.Events[r] |= MonthEvents.MoratoriumEnded;
+            if (!was && now) s.Events[r] |= MonthEvents.MoratoriumDeclared;
+        }
+    }
+}

@@ -1,0 +1,192 @@
+using Peninsula.Core;
+using Peninsula.Engine.Model;
+using Peninsula.Engine.Spec;
+
+namespace Peninsula.Engine.Modules;
+
+/// <summary>
+/// The negotiation phase machine: none → contact → talks → summit → framework → implementation, or
+/// collapsed. Both sides must be willing in a month for a phase to advance. A provocation at or above the
+/// hold threshold after a conditional message has been delivered puts diplomacy on hold. Frameworks need a
+/// zone of agreement (asked of <see cref="IAgreementZone"/>); implementation proceeds in reciprocal steps,
+/// with defection possible at each.
+/// </summary>
+public sealed class NegotiationModule : IMechanism
+{
+    /// <inheritdoc />
+    public string Serves => "signals (conditional message, channels); working-level talks vs summits; arms control vs complete denuclearization; step-by-step process";
+
+    /// <inheritdoc />
+    public void Apply(StepContext ctx)
+    {
+        var s = ctx.State;
+        var policy = ctx.Policy;
+        for (var r = 0; r < s.Runs; r++)
+        {
+            var c = ctx.C(r);
+            DeliverMessage(ctx, r);
+            var before = s.Phase[r];
+            var after = ctx.Observed?.Phase ?? Advance(ctx, r, c, policy);
+            if (after != before)
+            {
+                Enter(s, r, after, c, policy);
+            }
+            else
+            {
+                s.PhaseMonths[r]++;
+                s.MonthsSinceProgress[r]++;
+            }
+        }
+    }
+
+    private static void DeliverMessage(StepContext ctx, int r)
+    {
+        var s = ctx.State;
+        if (s.MessageDelivered[r] || !ctx.Month.MessageActive || ctx.Policy.Message is not { } msg) return;
+        var miss = 1.0;
+        foreach (var ch in msg.Channels)
+        {
+            var eff = ch.Effectiveness;
+            if (ch.ViaMediator) eff *= ChallengerModule.MediatorEngagement(ctx, r) * (0.5 + 0.5 * ctx.Policy.MediatorCoordination);
+            miss *= 1.0 - eff;
+        }
+        if (ctx.Uniform(r, Decisions.MessageDelivery) < 1.0 - miss)
+        {
+            s.MessageDelivered[r] = true;
+            s.Events[r] |= MonthEvents.MessageDelivered;
+        }
+    }
+
+    private static Phase Advance(StepContext ctx, int r, Coefficients c, PolicyPackage policy)
+    {
+        var s = ctx.State;
+        var phase = s.Phase[r];
+        var level = s.Level[r];
+        var both = s.PrincipalWilling[r] && s.Engaged[r];
+        var provocation = level >= policy.HoldThreshold;
+
+        if (phase == Phase.Collapsed)
+        {
+            if (--s.CooldownLeft[r] > 0) return phase;
+            return Phase.None;
+        }
+        if (phase == Phase.Implementation)
+        {
+            var defectC = provocation || ctx.Uniform(r, Decisions.DefectChallenger) < DetMath.Logistic(c.NegotiationDefectChallenger - c.NegotiationDefectTrust * s.TrustChallenger[r]);
+            var defectP = ctx.Uniform(r, Decisions.DefectPrincipal) < DetMath.Logistic(c.NegotiationDefectPrincipal - c.NegotiationDefectTrust * s.TrustPrincipal[r]);
+            if (defectC || defectP)
+            {
+                s.Events[r] |= MonthEvents.Defection;
+                return Phase.Collapsed;
+            }
+            var stepMonths = Math.Max(1, (int)Math.Round(c.NegotiationStepMonths));
+            if (s.StepsDone[r] < ctx.Spec.ImplementationSteps && (s.PhaseMonths[r] + 1) % stepMonths == 0)
+            {
+                s.StepsDone[r]++;
+                s.MonthsSinceProgress[r] = -1; // reset to 0 by the month's increment
+            }
+            return phase;
+        }
+        if (provocation && s.MessageDelivered[r] && policy.Message is { Conditional: true } && phase != Phase.None)
+        {
+            s.HoldLeft[r] = policy.HoldMonths;
+            s.Events[r] |= MonthEvents.Hold;
+            return phase is Phase.Talks or Phase.Summit or Phase.Framework ? Phase.Contact : phase;
+        }
+        if (s.HoldLeft[r] > 0)
+        {
+            s.HoldLeft[r]--;
+            return phase;
+        }
+
+        switch (phase)
+        {
+            case Phase.None:
+                if (!both) return phase;
+                var pContact = s.MessageDelivered[r] ? 1.0 : c.NegotiationContactBase;
+                return ctx.Uniform(r, Decisions.Contact) < pContact ? Phase.Contact : phase;
+
+            case Phase.Contact:
+                if (!both) return phase;
+                if (policy.Format == TalksFormat.TopDown &&
+                    ctx.Uniform(r, Decisions.Summit) < c.NegotiationSummitTopDown * s.Attention[r])
+                {
+                    return Phase.Summit;
+                }
+                return ctx.Uniform(r, Decisions.Talks) < DetMath.Logistic(c.NegotiationTalks + c.NegotiationTalksTrust * s.TrustChallenger[r])
+                    ? Phase.Talks : phase;
+
+            case Phase.Talks:
+            case Phase.Summit:
+            {
+                var zone = ctx.Zone.TryFind(Query(s, r, c, policy), out var terms);
+                if (!zone)
+                {
+                    return ctx.Uniform(r, Decisions.NoZoneCollapse) < c.NegotiationNoZoneCollapse ? Phase.Collapsed : phase;
+                }
+                if (!both) return phase;
+                if (ctx.Uniform(r, Decisions.Framework) < c.NegotiationFramework)
+                {
+                    s.TermsScope[r] = terms.Scope;
+                    s.TermsRelief[r] = terms.Relief;
+                    return Phase.Framework;
+                }
+                if (phase == Phase.Talks && policy.Format == TalksFormat.BottomUp &&
+                    s.PhaseMonths[r] >= c.NegotiationGroundworkMonths &&
+                    ctx.Uniform(r, Decisions.Summit) < c.NegotiationSummitBottomUp)
+                {
+                    return Phase.Summit;
+                }
+                return phase;
+            }
+
+            case Phase.Framework:
+                return both ? Phase.Implementation : phase;
+
+            default:
+                return phase;
+        }
+    }
+
+    private static void Enter(SimState s, int r, Phase next, Coefficients c, PolicyPackage policy)
+    {
+        var previous = s.Phase[r];
+        s.Phase[r] = next;
+        s.PhaseMonths[r] = 0;
+        if (next > previous && next != Phase.Collapsed) s.MonthsSinceProgress[r] = 0;
+        else s.MonthsSinceProgress[r]++;
+        switch (next)
+        {
+            case Phase.Talks:
+                s.Events[r] |= MonthEvents.Talks;
+                break;
+            case Phase.Summit:
+                s.Events[r] |= MonthEvents.Summit;
+                break;
+            case Phase.Framework:
+                s.Events[r] |= MonthEvents.Framework;
+                s.FrameworkStrength[r] = s.TermsScope[r] / 100.0 * (policy.Format == TalksFormat.TopDown ? c.NegotiationTopDownStrength : 1.0);
+                break;
+            case Phase.Implementation:
+                s.StepsDone[r] = 0;
+                break;
+            case Phase.Collapsed:
+                s.Events[r] |= MonthEvents.Collapse;
+                s.CooldownLeft[r] = Math.Max(1, (int)Math.Round(c.NegotiationRestartMonths));
+                s.FrameworkStrength[r] = 0;
+                s.StepsDone[r] = 0;
+                s.HoldLeft[r] = 0;
+                break;
+            case Phase.None:
+                break;
+        }
+    }
+
+    /// <summary>Both sides' current reservation points (DESIGN section 5).</summary>
+    public static ZoneQuery Query(SimState s, int r, Coefficients c, PolicyPackage policy)
+    {
+        var max = c.ZoneBase + c.ZoneNeed * s.Stress[r] + c.ZoneTrust * s.TrustChallenger[r]
+            + c.ZoneRelief * policy.ReliefOffer + c.ZoneCapability * s.Capability[r];
+        return new ZoneQuery(Math.Clamp(max, 0, 100), policy.Demand, policy.ReliefOffer, policy.NormalizationOffer);
+    }
+}

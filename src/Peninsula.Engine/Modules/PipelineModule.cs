@@ -1,0 +1,42 @@
+using Peninsula.Core;
+using Peninsula.Engine.Model;
+
+namespace Peninsula.Engine.Modules;
+
+/// <summary>
+/// Weapons-development pipeline and capability: new systems are displayed at a monthly rate; an act at
+/// level ≥ 4 flight-tests a displayed system with some probability; tests close part of the capability gap.
+/// </summary>
+public sealed class PipelineModule : IMechanism
+{
+    /// <inheritdoc />
+    public string Serves => "weapons-development pipeline (displayed-untested systems); capability";
+
+    /// <inheritdoc />
+    public void Apply(StepContext ctx)
+    {
+        var s = ctx.State;
+        for (var r = 0; r < s.Runs; r++)
+        {
+            var c = ctx.C(r);
+            var displayed = ctx.Observed?.PipelineDisplays ?? (ctx.Uniform(r, Decisions.PipelineDisplay) < c.PipelineDisplayRate ? 1 : 0);
+            if (displayed > 0)
+            {
+                s.Pipeline[r] += displayed;
+                s.Events[r] |= MonthEvents.SystemDisplayed;
+            }
+            var level = s.Level[r];
+            var consume = ctx.Uniform(r, Decisions.PipelineConsume) < c.PipelineConsume;
+            if (level >= 4)
+            {
+                if (s.Pipeline[r] > 0 && consume)
+                {
+                    s.Pipeline[r]--;
+                    s.Events[r] |= MonthEvents.SystemTested;
+                }
+                s.Capability[r] += c.CapabilityGain * (1.0 - s.Capability[r]);
+                if (level >= Ladder.Top) s.Capability[r] += c.CapabilityNuclearGain * (1.0 - s.Capability[r]);
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using Peninsula.Core;
+using Peninsula.Engine.Model;
+
+namespace Peninsula.Engine.Modules;
+
+/// <summary>
+/// The principal's reaction by logit: willingness to engage this month (set by the package, attention,
+/// the memory of high-intensity acts and trust) and unilateral sanctions after an act at level ≥ 4 or,
+/// under a pressure doctrine, as routine designations.
+/// </summary>
+public sealed class PrincipalModule : IMechanism
+{
+    /// <inheritdoc />
+    public string Serves => "US doctrines; consequences of provocation (diplomacy less likely, unilateral sanctions)";
+
+    /// <inheritdoc />
+    public void Apply(StepContext ctx)
+    {
+        var s = ctx.State;
+        var policy = ctx.Policy;
+        for (var r = 0; r < s.Runs; r++)
+        {
+            var c = ctx.C(r);
+            var level = s.Level[r];
+            s.ProvocationMemory[r] = c.PrincipalProvocationDecay * s.ProvocationMemory[r] + (level >= 5 ? 1.0 : 0.0);
+            var willing = false;
+            if (!ctx.Month.InReview)
+            {
+                var engagement = policy.Engagement;
+                var u = ChoiceModels.PrincipalUtility(c, policy, s.Attention[r], s.ProvocationMemory[r], s.TrustPrincipal[r]);
+                if (ctx.Month.PrincipalUsesSuccessor)
+                {
+                    // A successor government's willingness follows its drawn orientation instead of the package.
+                    u += (s.PrincipalSuccessorEngagement[r] - 0.5) * 2.0 - engagement;
+                }
+                willing = ctx.Uniform(r, Decisions.PrincipalWilling) < DetMath.Logistic(u);
+            }
+            s.PrincipalWilling[r] = ctx.Observed?.PrincipalWilling ?? willing;
+
+            var sanctionP = level >= 4 ? ChoiceModels.PrincipalSanctionProbability(c, policy, level) : ChoiceModels.DesignationProbability(c, policy);
+            var sanction = ctx.Observed?.UnilateralSanctions
+                ?? ctx.Uniform(r, level >= 4 ? Decisions.PrincipalSanction : Decisions.PrincipalDesignation) < sanctionP;
+            if (sanction)
+            {
+                ctx.NewUniLayers[r] += c.SanctionsUnilateralLayer;
+                s.Events[r] |= MonthEvents.UnilateralSanctions;
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+using System.Collections.Immutable;
+using Peninsula.Core;
+using Peninsula.Engine.Runner;
+
+namespace Peninsula.Engine.Output;
+
+/// <summary>Turns a merged run into the forecast document.</summary>
+public static class ForecastBuilder
+{
+    /// <summary>Builds the document.</summary>
+    public static ForecastDocument Build(RunResult result, Provenance provenance)
+    {
+        var req = result.Request;
+        var n = req.Runs;
+        var months = req.Months;
+        var monthly = ImmutableArray.CreateBuilder<MonthlyForecast>(months);
+        var drawRuns = DrawSizes(req);
+        var perDraw = new double[req.ParameterDraws];
+        var mcVar = new double[req.ParameterDraws];
+        for (var t = 0; t < months; t++)
+        {
+            var ladder = new double[Ladder.Levels];
+            var ci = new (double, double)[Ladder.Levels];
+            for (var l = 0; l < Ladder.Levels; l++)
+            {
+                var p = (double)result.Ladder[t * Ladder.Levels + l] / n;
+                ladder[l] = p;
+                for (var k = 0; k < req.ParameterDraws; k++)
+                {
+                    var pk = (double)result.DrawLadder[(k * months + t) * Ladder.Levels + l] / drawRuns[k];
+                    perDraw[k] = pk;
+                    mcVar[k] = pk * (1 - pk) / drawRuns[k];
+                }
+                var (lo, hi) = Intervals.Parameter90(perDraw, mcVar, p);
+                ci[l] = (Math.Clamp(lo, 0, 1), Math.Clamp(hi, 0, 1));
+            }
+            var phase = new double[Phases.Count];
+            for (var p = 0; p < Phases.Count; p++) phase[p] = (double)result.Phase[t * Phases.Count + p] / n;
+            monthly.Add(new MonthlyForecast(
+                req.Spec.Start.Plus(t).ToString(),
+                [.. ladder],
+                [.. ci],
+                (double)result.Engage[t] / n,
+                [.. phase],
+                Summary(result, 0, t),
+                Summary(result, 1, t),
+                Summary(result, 2, t)));
+        }
+
+        var outcomes = ImmutableArray.CreateBuilder<OutcomeForecast>();
+        for (var e = 0; e < Outcomes.EventCount; e++)
+        {
+            foreach (var w in Outcomes.Windows)
+            {
+                if (w > months) continue;
+                outcomes.Add(Outcome(result, (Outcomes.Event)e, w, drawRuns));
+            }
+        }
+
+        return new ForecastDocument(
+            req.Spec.Name, req.PolicyId, provenance, req.Spec.Start.ToString(), months, n, req.ParameterDraws, req.Seed,
+            req.Spec.LevelLabels, monthly.MoveToImmutable(), outcomes.ToImmutable());
+    }
+
+    /// <summary>P(event within window) with its Monte Carlo and parameter intervals.</summary>
+    public static OutcomeForecast Outcome(RunResult result, Outcomes.Event ev, int window, int[]? drawRuns = null)
+    {
+        var req = result.Request;
+        drawRuns ??= DrawSizes(req);
+        var hits = new long[req.ParameterDraws];
+        long total = 0;
+        for (var i = 0; i < req.Runs; i++)
+        {
+            if (!result.Happened(ev, i, window)) continue;
+            hits[req.DrawOf(i)]++;
+            total++;
+        }
+        var p = (double)total / req.Runs;
+        var perDraw = new double[req.ParameterDraws];
+        var mcVar = new double[req.ParameterDraws];
+        for (var k = 0; k < perDraw.Length; k++)
+        {
+            perDraw[k] = (double)hits[k] / drawRuns[k];
+            mcVar[k] = perDraw[k] * (1 - perDraw[k]) / drawRuns[k];
+        }
+        var (lo, hi) = Intervals.Parameter90(perDraw, mcVar, p);
+        return new OutcomeForecast(Outcomes.Ids[(int)ev], window, p, Intervals.Wilson(total, req.Runs), (Math.Clamp(lo, 0, 1), Math.Clamp(hi, 0, 1)));
+    }
+
+    /// <summary>Number of runs assigned to each parameter draw.</summary>
+    public static int[] DrawSizes(SimulationRequest req)
+    {
+        var sizes = new int[req.ParameterDraws];
+        for (var i = 0; i < req.Runs; i++) sizes[req.DrawOf(i)]++;
+        return sizes;
+    }
+
+    private static QuantitySummary Summary(RunResult r, int q, int t)
+    {
+        var months = r.Request.Months;
+        var counts = r.Histograms.AsSpan((q * months + t) * BatchResult.Bins, BatchResult.Bins);
+        var low = BatchResult.BinLow(q, 0);
+        var width = BatchResult.BinWidth(q);
+        return new QuantitySummary(
+            r.Sums[q * months + t] / r.Request.Runs,
+            Intervals.HistogramQuantile(counts, low, width, 0.05),
+            Intervals.HistogramQuantile(counts, low, width, 0.50),
+            Intervals.HistogramQuantile(counts, low, width, 0.95));
+    }
+}

@@ -1,0 +1,111 @@
+using CsCheck;
+
+namespace Peninsula.Storage.Tests;
+
+public sealed partial class SqliteRunStoreTests
+{
+    [Fact]
+    public void LoadBatch_AfterSaveBatch_ReturnsPayload()
+    {
+        byte[] payload = [1, 2, 3, 0, 255];
+        using var store = _database.OpenStore();
+        store.EnsureRun(Manifests.Sample());
+
+        store.SaveBatch("run-a", 0, payload);
+
+        Assert.Equal(payload, store.LoadBatch("run-a", 0));
+    }
+
+    [Fact]
+    public void LoadBatch_ArbitraryPayload_RoundTrips()
+    {
+        using var store = _database.OpenStore();
+        store.EnsureRun(Manifests.Sample());
+        var index = 0;
+
+        Gen.Byte.Array[0, 4096].Sample(payload =>
+        {
+            var batch = index++;
+            store.SaveBatch("run-a", batch, payload);
+            Assert.Equal(payload, store.LoadBatch("run-a", batch));
+        }, iter: 200, threads: 1);
+    }
+
+    [Fact]
+    public void SaveBatch_SameIndexTwice_KeepsFirstPayload()
+    {
+        using var store = _database.OpenStore();
+        store.EnsureRun(Manifests.Sample());
+
+        store.SaveBatch("run-a", 3, [10, 20]);
+        store.SaveBatch("run-a", 3, [99, 99, 99]);
+
+        Assert.Equal([10, 20], store.LoadBatch("run-a", 3));
+        Assert.Equal(1L, _database.Scalar("SELECT COUNT(*) FROM batches"));
+    }
+
+    [Fact]
+    public void SaveBatch_UnknownRun_ThrowsInvalidOperation()
+    {
+        using var store = _database.OpenStore();
+
+        var error = Assert.Throws<InvalidOperationException>(() => store.SaveBatch("missing", 0, [1]));
+
+        Assert.Contains("missing", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SaveBatch_NegativeIndex_ThrowsArgumentOutOfRange()
+    {
+        using var store = _database.OpenStore();
+        store.EnsureRun(Manifests.Sample());
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => store.SaveBatch("run-a", -1, [1]));
+    }
+
+    [Fact]
+    public void CommittedBatches_AfterSaves_ReturnsHashSetOfThatRunsIndices()
+    {
+        using var store = _database.OpenStore();
+        store.EnsureRun(Manifests.Sample("run-a"));
+        store.EnsureRun(Manifests.Sample("run-b"));
+        store.SaveBatch("run-a", 0, [1]);
+        store.SaveBatch("run-a", 7, [2]);
+        store.SaveBatch("run-a", 7, [3]);
+        store.SaveBatch("run-b", 1, [4]);
+
+        var committed = store.CommittedBatches("run-a");
+
+        var set = Assert.IsType<HashSet<int>>(committed);
+        Assert.Equal([0, 7], set.Order());
+    }
+
+    [Fact]
+    public void CommittedBatches_UnknownRun_ReturnsEmpty()
+    {
+        using var store = _database.OpenStore();
+
+        Assert.Empty(store.CommittedBatches("missing"));
+    }
+
+    [Fact]
+    public void LoadBatch_MissingBatch_ReturnsNull()
+    {
+        using var store = _database.OpenStore();
+        store.EnsureRun(Manifests.Sample());
+
+        Assert.Null(store.LoadBatch("run-a", 0));
+        Assert.Null(store.LoadBatch("missing", 0));
+    }
+
+    [Fact]
+    public void SaveBatch_ManyThreads_StoresEveryBatchOnce()
+    {
+        using var store = _database.OpenStore();
+        store.EnsureRun(Manifests.Sample());
+
+        Parallel.For(0, 64, i => store.SaveBatch("run-a", i % 32, [(byte)i]));
+
+        Assert.Equal(Enumerable.Range(0, 32), store.CommittedBatches("run-a").Order());
+    }
+}

@@ -1,0 +1,185 @@
+using CsCheck;
+
+namespace Peninsula.Storage.Tests;
+
+public sealed partial class SqliteRunStoreTests
+{
+    [Fact]
+    public void FindRun_AfterEnsureRun_ReturnsEqualManifest()
+    {
+        var manifest = Manifests.Sample();
+        using var store = _database.OpenStore();
+
+        store.EnsureRun(manifest);
+
+        Assert.Equal(manifest, store.FindRun(manifest.RunId));
+    }
+
+    [Theory]
+    [InlineData(0UL)]
+    [InlineData(1UL)]
+    [InlineData((ulong)long.MaxValue)]
+    [InlineData((ulong)long.MaxValue + 1)]
+    [InlineData(ulong.MaxValue)]
+    public void FindRun_SeedAtEdgeOfRange_RoundTrips(ulong seed)
+    {
+        var manifest = Manifests.Sample(seed: seed);
+        using var store = _database.OpenStore();
+
+        store.EnsureRun(manifest);
+
+        Assert.Equal(seed, store.FindRun(manifest.RunId)!.Seed);
+    }
+
+    [Fact]
+    public void FindRun_ArbitraryFields_RoundTrip()
+    {
+        using var store = _database.OpenStore();
+        var counter = 0;
+        var manifests = Gen.Select(Gen.ULong, Gen.Int, Gen.Int, Gen.Int, Gen.Int, Gen.String, Gen.String,
+            (seed, runs, months, draws, batch, text, command) =>
+                Manifests.Sample(runId: $"run-{Interlocked.Increment(ref counter)}", seed: seed) with
+                {
+                    Runs = runs, Months = months, ParameterDraws = draws, BatchSize = batch,
+                    ScenarioText = text, CommandLine = command,
+                });
+
+        manifests.Sample(manifest =>
+        {
+            store.EnsureRun(manifest);
+            Assert.Equal(manifest, store.FindRun(manifest.RunId));
+        }, iter: 200, threads: 1);
+    }
+
+    [Fact]
+    public void FindRun_UnknownRun_ReturnsNull()
+    {
+        using var store = _database.OpenStore();
+
+        Assert.Null(store.FindRun("missing"));
+    }
+
+    [Fact]
+    public void EnsureRun_SameManifestTwice_KeepsOneRun()
+    {
+        using var store = _database.OpenStore();
+
+        store.EnsureRun(Manifests.Sample());
+        store.EnsureRun(Manifests.Sample());
+
+        Assert.Single(store.ListRuns());
+    }
+
+    [Fact]
+    public void EnsureRun_OnlyCommandLineDiffers_AcceptsAndKeepsOriginal()
+    {
+        var original = Manifests.Sample();
+        using var store = _database.OpenStore();
+        store.EnsureRun(original);
+
+        store.EnsureRun(original with { CommandLine = "peninsula resume run-a" });
+
+        Assert.Equal(original.CommandLine, store.FindRun(original.RunId)!.CommandLine);
+    }
+
+    public static TheoryData<RunManifest, string> MismatchedManifests()
+    {
+        var m = Manifests.Sample();
+        return new()
+        {
+            { m with { Kind = "sweep" }, "Kind" },
+            { m with { Scenario = "other" }, "Scenario" },
+            { m with { ScenarioSha256 = "00" }, "ScenarioSha256" },
+            { m with { ScenarioText = "changed" }, "ScenarioText" },
+            { m with { Policy = "other" }, "Policy" },
+            { m with { Seed = ulong.MaxValue }, "Seed" },
+            { m with { Runs = 1 }, "Runs" },
+            { m with { Months = 1 }, "Months" },
+            { m with { ParameterDraws = 1 }, "ParameterDraws" },
+            { m with { BatchSize = 1 }, "BatchSize" },
+            { m with { CodeVersion = "9.9.9" }, "CodeVersion" },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(MismatchedManifests))]
+    public void EnsureRun_FieldDiffers_ThrowsNamingFieldAndKeepsStored(RunManifest changed, string field)
+    {
+        var original = Manifests.Sample();
+        using var store = _database.OpenStore();
+        store.EnsureRun(original);
+
+        var error = Assert.Throws<InvalidOperationException>(() => store.EnsureRun(changed));
+
+        Assert.Contains(field, error.Message, StringComparison.Ordinal);
+        Assert.Contains(original.RunId, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+        Assert.Equal(original, store.FindRun(original.RunId));
+    }
+
+    [Fact]
+    public void ListRuns_SeveralRuns_NewestFirst()
+    {
+        using var store = _database.OpenStore();
+        store.EnsureRun(Manifests.Sample("b-first"));
+        store.EnsureRun(Manifests.Sample("a-second"));
+        store.EnsureRun(Manifests.Sample("c-third"));
+        store.EnsureRun(Manifests.Sample("b-first"));
+
+        var ids = store.ListRuns().Select(run => run.RunId);
+
+        Assert.Equal(["c-third", "a-second", "b-first"], ids);
+    }
+
+    [Fact]
+    public void ListRuns_EmptyDatabase_ReturnsEmpty()
+    {
+        using var store = _database.OpenStore();
+
+        Assert.Empty(store.ListRuns());
+    }
+
+    [Fact]
+    public void LoadForecast_AfterCompleteRun_ReturnsJson()
+    {
+        const string json = """{"p50":[1.5,2.25],"label":"ü"}""";
+        using var store = _database.OpenStore();
+        store.EnsureRun(Manifests.Sample());
+
+        store.CompleteRun("run-a", json);
+
+        Assert.Equal(json, store.LoadForecast("run-a"));
+    }
+
+    [Fact]
+    public void LoadForecast_RunNotCompleted_ReturnsNull()
+    {
+        using var store = _database.OpenStore();
+        store.EnsureRun(Manifests.Sample());
+
+        Assert.Null(store.LoadForecast("run-a"));
+        Assert.Null(store.LoadForecast("missing"));
+    }
+
+    [Fact]
+    public void CompleteRun_Twice_KeepsLatestForecast()
+    {
+        using var store = _database.OpenStore();
+        store.EnsureRun(Manifests.Sample());
+
+        store.CompleteRun("run-a", "{}");
+        store.CompleteRun("run-a", "[]");
+
+        Assert.Equal("[]", store.LoadForecast("run-a"));
+    }
+
+    [Fact]
+    public void CompleteRun_UnknownRun_ThrowsInvalidOperation()
+    {
+        using var store = _database.OpenStore();
+
+        var error = Assert.Throws<InvalidOperationException>(() => store.CompleteRun("missing", "{}"));
+
+        Assert.Contains("missing", error.Message, StringComparison.Ordinal);
+    }
+}
