@@ -36,12 +36,12 @@ public static class CliApp
         {
             return app.Run(args);
         }
-        catch (ScenarioInvalid invalid)
+        catch (ScenarioInvalidException invalid)
         {
             foreach (var line in invalid.Lines) errors.WriteLine(line);
             return 1;
         }
-        catch (Exception ex) when (ex is CommandParseException or CommandRuntimeException or UserError)
+        catch (Exception ex) when (ex is CommandParseException or CommandRuntimeException or UserErrorException)
         {
             errors.WriteLine($"peninsula: {OneLine(ex.Message)}");
             return 2;

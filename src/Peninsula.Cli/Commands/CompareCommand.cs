@@ -26,7 +26,7 @@ public sealed class CompareCommand(IAnsiConsole console) : Command<CompareSettin
     ];
 
     /// <inheritdoc />
-    protected override int Execute(CommandContext context, CompareSettings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, CompareSettings settings, CancellationToken cancellationToken)
     {
         var session = ScenarioSession.Open(settings.Scenario, CliApp.CodeVersion);
         OutputFile.CheckWritable(settings.Out);
@@ -36,7 +36,7 @@ public sealed class CompareCommand(IAnsiConsole console) : Command<CompareSettin
         var headline = Headline.Where(h => h.Window <= months).ToList();
         if (headline.Count == 0) headline = [(Outcomes.Event.LevelGe5, months), (Outcomes.Event.Talks, months), (Outcomes.Event.Framework, months)];
 
-        var reference = session.Loaded.ReferencePolicy;
+        var reference = session.Loaded.ReferencePolicy ?? policies[0];
         var refIndex = policies.IndexOf(reference);
         var differences = new List<PairedDifference>();
         for (var i = 0; i < runs.Count; i++)

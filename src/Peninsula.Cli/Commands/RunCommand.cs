@@ -10,7 +10,7 @@ namespace Peninsula.Cli.Commands;
 public sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
 {
     /// <inheritdoc />
-    protected override int Execute(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
     {
         var session = ScenarioSession.Open(settings.Scenario, CliApp.CodeVersion);
         var policy = session.PolicyOrDefault(settings.Policy);

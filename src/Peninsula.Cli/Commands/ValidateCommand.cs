@@ -8,7 +8,7 @@ namespace Peninsula.Cli.Commands;
 public sealed class ValidateCommand(IAnsiConsole console) : Command<ValidateSettings>
 {
     /// <inheritdoc />
-    protected override int Execute(CommandContext context, ValidateSettings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, ValidateSettings settings, CancellationToken cancellationToken)
     {
         var session = ScenarioSession.Open(settings.Scenario, CliApp.CodeVersion);
         var spec = session.Spec;

@@ -29,6 +29,9 @@ public sealed class ConsoleRegistrar(IAnsiConsole console) : ITypeRegistrar
         {
             if (type is null) return null;
             if (factories.TryGetValue(type, out var f)) return f();
+            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IEnumerable<>))
+                return Array.CreateInstance(type.GetGenericArguments()[0], 0);
+            if (type.IsInterface || type.IsAbstract) return null;
             var ctor = type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).FirstOrDefault();
             if (ctor is null) return Activator.CreateInstance(type);
             var args = ctor.GetParameters().Select(p => factories.TryGetValue(p.ParameterType, out var g) ? g() : null).ToArray();

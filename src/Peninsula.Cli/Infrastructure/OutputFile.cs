@@ -8,7 +8,7 @@ public static class OutputFile
     {
         if (path is null) return;
         var dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (dir is not null && !Directory.Exists(dir)) throw new UserError($"--out: folder '{dir}' does not exist");
+        if (dir is not null && !Directory.Exists(dir)) throw new UserErrorException($"--out: folder '{dir}' does not exist");
     }
 
     /// <summary>Writes to a temporary file in the same folder, then renames it over the target.</summary>

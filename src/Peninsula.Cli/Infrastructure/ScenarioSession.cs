@@ -24,12 +24,12 @@ public sealed class ScenarioSession
     /// <summary>Provenance for outputs.</summary>
     public Provenance Provenance { get; }
 
-    /// <summary>Loads a scenario or throws <see cref="ScenarioInvalid"/> carrying every error line.</summary>
+    /// <summary>Loads a scenario or throws <see cref="ScenarioInvalidException"/> carrying every error line.</summary>
     public static ScenarioSession Open(string? path, string codeVersion)
     {
         path ??= RepositoryPaths.DefaultScenario();
         var loaded = ScenarioLoader.Load(path);
-        if (loaded.Errors.Count > 0 || loaded.Spec is null) throw new ScenarioInvalid(loaded.Errors.Select(e => e.ToString()).ToList());
+        if (loaded.Errors.Count > 0 || loaded.Spec is null) throw new ScenarioInvalidException(loaded.Errors.Select(e => e.ToString()).ToList());
         var spec = loaded.Spec;
         var provenance = new Provenance(
             codeVersion,
@@ -42,15 +42,15 @@ public sealed class ScenarioSession
     /// <summary>The policy id to use: the given one (validated) or the scenario's default.</summary>
     public string PolicyOrDefault(string? id)
     {
-        if (id is null) return Loaded.DefaultPolicy;
+        if (id is null) return Loaded.DefaultPolicy ?? Spec.Policies[0].Id;
         if (Spec.Policy(id) is null)
-            throw new UserError($"unknown policy '{id}' in {System.IO.Path.GetFileName(Path)} (has: {string.Join(", ", Spec.Policies.Select(p => p.Id))})");
+            throw new UserErrorException($"unknown policy '{id}' in {System.IO.Path.GetFileName(Path)} (has: {string.Join(", ", Spec.Policies.Select(p => p.Id))})");
         return id;
     }
 }
 
 /// <summary>A scenario that failed validation; each line is one error "file:line: field: message".</summary>
-public sealed class ScenarioInvalid(IReadOnlyList<string> lines) : Exception(lines.Count > 0 ? lines[0] : "invalid scenario")
+public sealed class ScenarioInvalidException(IReadOnlyList<string> lines) : Exception(lines.Count > 0 ? lines[0] : "invalid scenario")
 {
     /// <summary>Every error line.</summary>
     public IReadOnlyList<string> Lines { get; } = lines;

@@ -21,7 +21,7 @@ public sealed class SimulationService(IAnsiConsole console)
         if (settings.NoDb) return null;
         var db = settings.Db ?? Path.Combine(Directory.GetCurrentDirectory(), "peninsula.db");
         if (db.Contains("Host=", StringComparison.OrdinalIgnoreCase) || db.StartsWith("postgres", StringComparison.OrdinalIgnoreCase))
-            throw new UserError("--db: PostgreSQL connection strings are not supported yet; give a SQLite file or use --no-db");
+            throw new UserErrorException("--db: PostgreSQL connection strings are not supported yet; give a SQLite file or use --no-db");
         return new SqliteRunStore(db);
     }
 

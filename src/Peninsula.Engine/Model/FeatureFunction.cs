@@ -95,14 +95,16 @@ public static class FeatureFunction
     {
         if (level < 4) return 0.0;
         var addUn = 0.0;
+        var pass = 0.0;
         var addUni = ChoiceModels.PrincipalSanctionProbability(c, policy, level) * c.SanctionsUnilateralLayer;
         if (level >= spec.UnTriggerLevel)
         {
-            var pass = ChoiceModels.PassProbability(c, spec, level);
+            pass = ChoiceModels.PassProbability(c, spec, level);
             addUn = pass * UnLayersAdded(c, level);
             addUni += (1.0 - pass) * c.SanctionsVetoUnilateral * spec.Roles.Sanctioners.Length;
         }
-        var after = SanctionsPressure(c, s.UnLayers[r] + addUn, s.UniLayers[r] + addUni, Math.Min(1.0, s.Enforcement[r] + (addUn > 0 ? c.SanctionsEnforcementGain : 0)), s.Relief[r]);
+        // Enforcement tightens only after a passed resolution, so its gain is weighted by P(pass) like the layers.
+        var after = SanctionsPressure(c, s.UnLayers[r] + addUn, s.UniLayers[r] + addUni, Math.Min(1.0, s.Enforcement[r] + pass * c.SanctionsEnforcementGain), s.Relief[r]);
         return Math.Max(0.0, after - currentPressure);
     }
 

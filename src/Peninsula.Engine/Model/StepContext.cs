@@ -30,7 +30,11 @@ public sealed class StepContext
         Honored = spec.Agreements.Select(a => policy.Honors.Contains(a.Id)).ToArray();
         var sanctioners = spec.Roles.Sanctioners.Length;
         SanctionerCount = sanctioners;
+        VetoTradeShare = spec.Roles.VetoPlayers.Sum(v => v.TradeShare);
     }
+
+    /// <summary>Share of the challenger's trade carried by veto players (0–1).</summary>
+    public double VetoTradeShare { get; }
 
     public SimState State { get; }
     public SimulationSpec Spec { get; }

@@ -25,7 +25,7 @@ public sealed class SanctionsModule : IMechanism
             s.UniLayers[r] += ctx.NewUniLayers[r];
             var e = s.Enforcement[r];
             if ((s.Events[r] & MonthEvents.UnResolution) != 0) e += c.SanctionsEnforcementGain;
-            var baseline = Math.Max(0.0, c.SanctionsEnforcementBase - (FeatureFunction.IsTalking(s.Phase[r]) ? c.SanctionsEnforcementEngaged : 0.0));
+            var baseline = EnforcementBaseline(ctx, c, FeatureFunction.IsTalking(s.Phase[r]));
             e = baseline + (e - baseline) * c.SanctionsEnforcementDecay;
             s.Enforcement[r] = Math.Clamp(e, 0.0, 1.0);
             s.Relief[r] = s.Phase[r] == Phase.Implementation && steps > 0
@@ -33,5 +33,16 @@ public sealed class SanctionsModule : IMechanism
                 : 0.0;
             s.Pressure[r] = FeatureFunction.SanctionsPressure(c, s.UnLayers[r], s.UniLayers[r], s.Enforcement[r], s.Relief[r]);
         }
+    }
+
+    /// <summary>
+    /// Enforcement baseline: trade not carried by veto players is enforced fully; the veto players' share S
+    /// at the baseline rate, lower while talks are under way: (1 − S) + S·max(0, base − engaged·1[talks]).
+    /// </summary>
+    public static double EnforcementBaseline(StepContext ctx, Model.Coefficients c, bool talking)
+    {
+        var share = Math.Clamp(ctx.VetoTradeShare, 0.0, 1.0);
+        var rate = Math.Max(0.0, c.SanctionsEnforcementBase - (talking ? c.SanctionsEnforcementEngaged : 0.0));
+        return (1.0 - share) + share * rate;
     }
 }

@@ -12,7 +12,8 @@ public static class Intervals
         var denom = 1 + z2 / n;
         var centre = (p + z2 / (2.0 * n)) / denom;
         var half = z * Math.Sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / denom;
-        return (Math.Max(0, centre - half), Math.Min(1, centre + half));
+        // The interval always contains p; at p = 0 or 1 rounding alone could leave it an ulp short.
+        return (Math.Max(0, Math.Min(p, centre - half)), Math.Min(1, Math.Max(p, centre + half)));
     }
 
     /// <summary>
@@ -20,6 +21,7 @@ public static class Intervals
     /// mean of a Monte Carlo sample with variance <paramref name="mcVariance"/>[k]. The spread between
     /// draws includes Monte Carlo noise; the empirical 5–95% quantiles are shrunk toward the centre by
     /// √(max(0, 1 − mean MC variance / between-draw variance)) so that only the parameter part remains.
+    /// The interval always contains <paramref name="centre"/>.
     /// </summary>
     public static (double Lo, double Hi) Parameter90(ReadOnlySpan<double> perDraw, ReadOnlySpan<double> mcVariance, double centre)
     {
@@ -39,7 +41,9 @@ public static class Intervals
         Array.Sort(sorted);
         var lo = Quantile(sorted, 0.05);
         var hi = Quantile(sorted, 0.95);
-        return (centre + shrink * (lo - mean), centre + shrink * (hi - mean));
+        // When few draws carry all the mass (rare events), the mean can lie outside the 5–95% range of the
+        // per-draw values; the interval is widened to keep its own point estimate inside.
+        return (Math.Min(centre, centre + shrink * (lo - mean)), Math.Max(centre, centre + shrink * (hi - mean)));
     }
 
     /// <summary>Linear-interpolation quantile (type 7) of sorted data.</summary>

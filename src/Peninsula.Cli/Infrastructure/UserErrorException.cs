@@ -1,4 +1,4 @@
 namespace Peninsula.Cli.Infrastructure;
 
 /// <summary>A mistake in the user's input, reported as one line with a non-zero exit code.</summary>
-public sealed class UserError(string message) : Exception(message);
+public sealed class UserErrorException(string message) : Exception(message);
