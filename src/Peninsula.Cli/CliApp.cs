@@ -28,6 +28,7 @@ public static class CliApp
             config.SetApplicationVersion(CodeVersion);
             config.ConfigureConsole(console);
             config.PropagateExceptions();
+            config.UseStrictParsing();
             config.AddCommand<RunCommand>("run").WithDescription("Simulate one policy package of a scenario and write the forecast.");
             config.AddCommand<CompareCommand>("compare").WithDescription("Simulate every policy package on common random numbers and compare them side by side.");
             config.AddCommand<ValidateCommand>("validate").WithDescription("Check a scenario file and report every problem with file, line and field.");

@@ -34,17 +34,26 @@ public class FeatureFunctionTests
         Assert.All(FeatureFunction.SharedNames.Concat(FeatureFunction.RungNames), n => Assert.True(ParameterCatalog.IndexOf("ladder." + n) >= 0, n));
     }
 
+    /// <summary>
+    /// Shared feature <paramref name="feature"/> after <paramref name="set"/>, minus its value in the initial state:
+    /// features may be centred, so each is checked by how it responds to its state variable.
+    /// </summary>
+    private static double Response(int feature, Action<SimState> set, string policy = TestSpecs.PrincipledDiplomacy, int month = 0)
+    {
+        var reference = Harness(policy, month);
+        var changed = Harness(policy, month);
+        set(changed.State);
+        return Features(changed).Shared[feature] - Features(reference).Shared[feature];
+    }
+
     [Theory]
     [InlineData(0, 0.0)]
     [InlineData(2, 0.0)]
     [InlineData(3, 1.0)]
     [InlineData(6, 1.0)]
-    public void Compute_LastLevel_PersistIsOneFromLevel3(int lastLevel, double expected)
+    public void Compute_LastLevel_PersistRisesByOneFromLevel3(int lastLevel, double expected)
     {
-        var h = Harness();
-        h.State.LastLevel[0] = lastLevel;
-
-        Assert.Equal(expected, Features(h).Shared[Persist]);
+        Assert.Equal(expected, Response(Persist, s => s.LastLevel[0] = lastLevel), 1e-15);
     }
 
     [Theory]
@@ -53,10 +62,10 @@ public class FeatureFunctionTests
     [InlineData(7, 2.0794415416798357)] // ln 8
     public void Compute_Pipeline_LogOfOnePlusSystems(int pipeline, double expected)
     {
-        var h = Harness();
-        h.State.Pipeline[0] = pipeline;
+        // Relative to an empty pipeline: log(1 + n) − log 1.
+        var empty = Response(Pipeline, s => s.Pipeline[0] = 0);
 
-        Assert.Equal(expected, Features(h).Shared[Pipeline], 1e-15);
+        Assert.Equal(expected, Response(Pipeline, s => s.Pipeline[0] = pipeline) - empty, 1e-15);
     }
 
     [Theory]
@@ -69,31 +78,40 @@ public class FeatureFunctionTests
     [InlineData(Phase.Collapsed, 0.0)]
     public void Compute_Phase_EngagedOnlyFromTalks(Phase phase, double expected)
     {
-        var h = Harness();
-        h.State.Phase[0] = phase;
-
-        Assert.Equal(expected, Features(h).Shared[Engaged]);
+        Assert.Equal(expected, Response(Engaged, s => s.Phase[0] = phase));
     }
 
     [Theory]
-    [InlineData(TestSpecs.TopDownSummitry, Phase.None, 0.15)]     // 0.5 · scale 0.3
-    [InlineData(TestSpecs.TopDownSummitry, Phase.Contact, 0.15)]
-    [InlineData(TestSpecs.TopDownSummitry, Phase.Talks, 0.0)]     // suspended during talks
-    [InlineData(TestSpecs.TopDownSummitry, Phase.Implementation, 0.0)]
-    [InlineData(TestSpecs.PrincipledDiplomacy, Phase.None, 0.35)] // 0.5 · scale 0.7
-    [InlineData(TestSpecs.PrincipledDiplomacy, Phase.Talks, 0.35)] // this package does not suspend
-    public void Compute_MarchExercise_ScaledAndSuspendedDuringTalksOnlyWhenPackageSaysSo(string policy, Phase phase, double expected)
+    [InlineData(TestSpecs.TopDownSummitry, Phase.Contact, 0.0)]
+    [InlineData(TestSpecs.TopDownSummitry, Phase.Talks, -0.15)]     // 0.5 · scale 0.3, suspended during talks
+    [InlineData(TestSpecs.TopDownSummitry, Phase.Implementation, -0.15)]
+    [InlineData(TestSpecs.PrincipledDiplomacy, Phase.Talks, 0.0)]    // this package does not suspend
+    public void Compute_MarchExercise_SuspendedDuringTalksOnlyWhenPackageSaysSo(string policy, Phase phase, double expected)
     {
-        var h = Harness(policy, March);
-        h.State.Phase[0] = phase;
+        Assert.Equal(expected, Response(Exercise, s => s.Phase[0] = phase, policy, March), 1e-15);
+    }
 
-        Assert.Equal(expected, Features(h).Shared[Exercise], 1e-15);
+    [Theory]
+    [InlineData(TestSpecs.TopDownSummitry, 0.15)]     // 0.5 · scale 0.3
+    [InlineData(TestSpecs.PrincipledDiplomacy, 0.35)] // 0.5 · scale 0.7
+    [InlineData(TestSpecs.StrategicPatience, 0.5)]
+    public void Compute_MarchVersusJanuary_ExerciseScaledByPosture(string policy, double expected)
+    {
+        var january = Features(Harness(policy, month: 0)).Shared[Exercise];
+        var march = Features(Harness(policy, March)).Shared[Exercise];
+
+        Assert.Equal(expected, march - january, 1e-15);
     }
 
     [Fact]
-    public void Compute_JanuaryWithoutExercises_ExerciseZero()
+    public void ExerciseIntensity_TalksUnderPackageThatSuspends_Zero()
     {
-        Assert.Equal(0.0, Features(Harness(month: 0)).Shared[Exercise]);
+        var h = Harness(TestSpecs.TopDownSummitry, March);
+        h.State.Phase[0] = Phase.Talks;
+
+        Assert.Equal(0.0, FeatureFunction.ExerciseIntensity(h.State, 0, h.Context.Month, h.Policy));
+        h.State.Phase[0] = Phase.Contact;
+        Assert.Equal(0.15, FeatureFunction.ExerciseIntensity(h.State, 0, h.Context.Month, h.Policy), 1e-15);
     }
 
     [Theory]
@@ -132,20 +150,12 @@ public class FeatureFunctionTests
     }
 
     [Fact]
-    public void Compute_ContinuousState_CopiedIntoFeatures()
+    public void Compute_ContinuousState_FeaturesMoveOneForOne()
     {
-        var h = Harness();
-        h.State.Recent[0] = 0.42;
-        h.State.Stress[0] = 0.61;
-        h.State.TrustChallenger[0] = -0.37;
-        h.State.Attention[0] = 0.3;
-
-        var (shared, _) = Features(h);
-
-        Assert.Equal(0.42, shared[Recent]);
-        Assert.Equal(0.61, shared[Need]);
-        Assert.Equal(-0.37, shared[Trust]);
-        Assert.Equal(0.7, shared[Inattention], 1e-15);
+        Assert.Equal(0.42 - 0.168, Response(Recent, s => s.Recent[0] = 0.42), 1e-15);
+        Assert.Equal(0.61 - 0.75, Response(Need, s => s.Stress[0] = 0.61), 1e-15);
+        Assert.Equal(-0.37 - -0.3, Response(Trust, s => s.TrustChallenger[0] = -0.37), 1e-15);
+        Assert.Equal(-(0.9 - 0.3), Response(Inattention, s => s.Attention[0] = 0.9), 1e-15); // inattention falls as attention rises
     }
 
     [Theory]
@@ -308,14 +318,14 @@ public class FeatureFunctionTests
     public void Compute_ReadsOnlyTheRequestedRun()
     {
         var h = new ModuleHarness(TestSpecs.Transition2021, runs: 2);
+        var (before, _) = Features(h, 0);
         h.State.LastLevel[1] = 6;
         h.State.Pipeline[1] = 9;
         h.State.Moratorium[1] = true;
 
         var (shared, rung) = Features(h, 0);
 
-        Assert.Equal(0.0, shared[Persist]);
-        Assert.Equal(Math.Log(3), shared[Pipeline], 1e-15);
+        Assert.Equal(before, shared);
         Assert.Equal(0.0, Rung(rung, 6, Moratorium));
     }
 }

@@ -27,7 +27,7 @@ public class IntervalsTests
             var p = (double)t.x / t.n;
             var (lo, hi) = Intervals.Wilson(t.x, t.n);
             Assert.True(0 <= lo && lo <= p && p <= hi && hi <= 1, $"{t.x}/{t.n}: [{lo}, {hi}]");
-        }, iter: 20_000);
+        }, iter: 10_000);
     }
 
     [Theory]
@@ -113,7 +113,7 @@ public class IntervalsTests
             var centre = perDraw.Average();
             var (lo, hi) = Intervals.Parameter90(perDraw, Enumerable.Repeat(mc, perDraw.Length).ToArray(), centre);
             Assert.True(lo <= centre && centre <= hi, $"[{lo}, {hi}] around {centre}");
-        }, iter: 10_000);
+        }, iter: 3_000);
     }
 
     [Fact]

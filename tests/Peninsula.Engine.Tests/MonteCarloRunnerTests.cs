@@ -12,7 +12,7 @@ public partial class MonteCarloRunnerTests
 
     /// <summary>5000 runs in batches of 700 (the last one partial), ten parameter draws crossing batch boundaries.</summary>
     private static SimulationRequest DeterminismRequest() =>
-        TestSpecs.Request(runs: 5000, months: 24, seed: 20210101, draws: 10, batchSize: 700);
+        TestSpecs.Request(runs: 5000, months: 12, seed: 20210101, draws: 10, batchSize: 700);
 
     /// <summary>A smaller request for the seed and batch-size checks.</summary>
     private static SimulationRequest SmallRequest(ulong seed = 5, int batchSize = 300) =>

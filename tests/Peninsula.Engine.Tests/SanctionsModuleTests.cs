@@ -43,7 +43,7 @@ public class SanctionsModuleTests
                 Assert.InRange(s.Relief[0], 0.0, 1.0);
                 Assert.True(s.Pressure[0] >= 0 && s.Pressure[0] < 1, $"pressure {s.Pressure[0]}");
             }
-        }, iter: 2_000);
+        }, iter: 1_000);
     }
 
     [Fact]

@@ -109,7 +109,7 @@ public sealed partial class ScenarioLoaderTests
     {
         using var temp = new TempScenario();
         var baseEdit = temp.Edit("base.yaml");
-        var baseLine = baseEdit.Replace("ladder.persist: {value: 1.0", "ladder.persist: {value: 99");
+        var baseLine = baseEdit.ReplacePattern(@"ladder\.persist: \{value: [-0-9.]+", "ladder.persist: {value: 99");
         baseEdit.Save();
         var path = temp.Write("variant.yaml", "extends: transition-2021.yaml\nname: variant\npolicies:\n  strategic-patience:\n    pressure: 2\n");
         var errors = ScenarioLoader.Load(path).Errors;
@@ -134,7 +134,7 @@ public sealed partial class ScenarioLoaderTests
     {
         using var temp = new TempScenario();
         var edit = temp.Edit("base.yaml");
-        var line = edit.Replace("transition_window_months: 6", "transition_window_months: [6");
+        var line = edit.Replace("transition_window_months: ", "transition_window_months: [");
         edit.Save();
         var error = OnlyError(temp.PathOf(Leaf));
         Assert.Equal("base.yaml", Path.GetFileName(error.File));

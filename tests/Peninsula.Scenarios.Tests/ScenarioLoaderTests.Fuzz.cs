@@ -21,7 +21,13 @@ public sealed partial class ScenarioLoaderTests
             .Select((kind, where, other, c, file) => new Mutation(kind, where, other, c, file == 0));
 
     [Fact]
-    public void Load_RandomMutations_NeverThrowAndLocateEveryError()
+    public void Load_RandomMutations_NeverThrowAndLocateEveryError() => RunMutations(MutationCases);
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void Load_ManyRandomMutations_NeverThrowAndLocateEveryError() => RunMutations(10 * MutationCases);
+
+    private static void RunMutations(int caseCount)
     {
         var leafText = File.ReadAllText(Repo.Scenario(Leaf));
         var baseText = File.ReadAllText(Repo.Scenario("base.yaml"));
@@ -30,7 +36,7 @@ public sealed partial class ScenarioLoaderTests
         var basePath = temp.PathOf("base.yaml");
         var loaded = 0;
 
-        MutationGen.Array[1, 3].Array[MutationCases].Sample(cases =>
+        MutationGen.Array[1, 3].Array[caseCount].Sample(cases =>
         {
             for (var i = 0; i < cases.Length; i++)
             {
@@ -71,7 +77,7 @@ public sealed partial class ScenarioLoaderTests
         }, seed: MutationSeed, iter: 1, threads: 1);
 
         // Some damage is harmless (inside a comment or a description): the test must also see successes.
-        Assert.InRange(loaded, 1, MutationCases - 1);
+        Assert.InRange(loaded, 1, caseCount - 1);
     }
 
     /// <summary>Deletes, duplicates or replaces a character or a line, or inserts a YAML-significant character.</summary>

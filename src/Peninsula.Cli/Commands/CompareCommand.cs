@@ -59,7 +59,7 @@ public sealed class CompareCommand(IAnsiConsole console) : Command<CompareSettin
     private static string ComparisonJson(IReadOnlyList<ForecastDocument> forecasts, IReadOnlyList<PairedDifference> differences)
     {
         using var ms = new MemoryStream();
-        using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true }))
+        using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
             w.WriteStartArray("forecasts");

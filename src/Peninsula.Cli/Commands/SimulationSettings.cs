@@ -30,9 +30,11 @@ public class SimulationSettings : CommandSettings
     public int? Threads { get; init; }
 
     [CommandOption("--draws <K>")]
-    [Description("Parameter vectors drawn from the calibration or priors (default 100; 1 = central values only).")]
-    [DefaultValue(100)]
-    public int Draws { get; init; } = 100;
+    [Description("Parameter vectors drawn from the calibration or priors (default: 100, or --runs if smaller; 1 = central values only).")]
+    public int? Draws { get; init; }
+
+    /// <summary>The number of parameter draws in effect.</summary>
+    public int EffectiveDraws => Draws ?? Math.Min(100, Runs);
 
     [CommandOption("--db <FILE>")]
     [Description("SQLite database file for results (default: peninsula.db in the working directory).")]
@@ -52,8 +54,8 @@ public class SimulationSettings : CommandSettings
         if (Runs < 1) return ValidationResult.Error($"--runs must be at least 1 (got {Runs})");
         if (Months is { } m && (m < 1 || m > 600)) return ValidationResult.Error($"--months must be 1-600 (got {m})");
         if (Threads is { } t && t < 1) return ValidationResult.Error($"--threads must be at least 1 (got {t})");
-        if (Draws < 1) return ValidationResult.Error($"--draws must be at least 1 (got {Draws})");
-        if (Draws > Runs) return ValidationResult.Error($"--draws ({Draws}) cannot exceed --runs ({Runs})");
+        if (Draws is < 1) return ValidationResult.Error($"--draws must be at least 1 (got {Draws})");
+        if (Draws is { } d && d > Runs) return ValidationResult.Error($"--draws ({Draws}) cannot exceed --runs ({Runs})");
         if (NoDb && Db is not null) return ValidationResult.Error("--db and --no-db cannot be used together");
         if (Resume && NoDb) return ValidationResult.Error("--resume needs a database (remove --no-db)");
         return ValidationResult.Success();

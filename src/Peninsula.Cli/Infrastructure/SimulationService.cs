@@ -13,7 +13,7 @@ public sealed class SimulationService(IAnsiConsole console)
 {
     /// <summary>Builds the request for one policy from the settings.</summary>
     public static SimulationRequest Request(ScenarioSession session, string policy, SimulationSettings settings) =>
-        new(session.Spec, policy, settings.Runs, settings.Months ?? session.Spec.Months, settings.Seed, settings.Draws);
+        new(session.Spec, policy, settings.Runs, settings.Months ?? session.Spec.Months, settings.Seed, settings.EffectiveDraws);
 
     /// <summary>Opens the store the settings ask for (null with --no-db).</summary>
     public static IRunStore? OpenStore(SimulationSettings settings)

@@ -26,6 +26,8 @@ public static class FeatureFunction
     /// <summary>Names of the rung-specific features, in order.</summary>
     public static readonly IReadOnlyList<string> RungNames = ["moratorium", "agreement", "sanction_cost", "negotiation_risk"];
 
+    private const double Ln2 = 0.6931471805599453;
+
     /// <summary>
     /// Fills <paramref name="shared"/> (length <see cref="SharedCount"/>) and <paramref name="rung"/>
     /// (length 6·<see cref="RungCount"/>, rung j ∈ 1…6 at offset (j−1)·<see cref="RungCount"/>).
@@ -37,18 +39,18 @@ public static class FeatureFunction
     {
         var phase = s.Phase[r];
         var talking = IsTalking(phase);
-        shared[0] = s.LastLevel[r] >= 3 ? 1.0 : 0.0;
-        shared[1] = s.Recent[r];
+        shared[0] = (s.LastLevel[r] >= 3 ? 1.0 : 0.0) - c.BaseRateGe3;
+        shared[1] = s.Recent[r] - c.BaseRateGe3;
         shared[2] = ctx.SeasonCos;
         shared[3] = ctx.SeasonSin;
-        shared[4] = DetMath.Log(1.0 + s.Pipeline[r]);
-        shared[5] = ExerciseIntensity(s, r, ctx, policy);
+        shared[4] = DetMath.Log(1.0 + s.Pipeline[r]) - Ln2;
+        shared[5] = ExerciseIntensity(s, r, ctx, policy) - CalendarMean(spec);
         shared[6] = ctx.PrincipalTransition ? 1.0 : 0.0;
         shared[7] = ctx.MediatorTransition ? 1.0 : 0.0;
-        shared[8] = s.Stress[r];
+        shared[8] = s.Stress[r] - 0.5;
         shared[9] = s.TrustChallenger[r];
         shared[10] = talking ? 1.0 : 0.0;
-        shared[11] = 1.0 - s.Attention[r];
+        shared[11] = 0.5 - s.Attention[r];
 
         var conditional = policy.Message is { Conditional: true } && s.MessageDelivered[r];
         var offerValue = (policy.ReliefOffer + policy.NormalizationOffer) / 200.0;
@@ -63,6 +65,14 @@ public static class FeatureFunction
             rung[o + 2] = ExpectedSanctionCost(s, r, spec, policy, c, j, currentPressure);
             rung[o + 3] = conditional && j >= policy.HoldThreshold ? offerValue * prospect : 0.0;
         }
+    }
+
+    /// <summary>Mean planned exercise intensity over the calendar year (the exercise feature's centre).</summary>
+    public static double CalendarMean(SimulationSpec spec)
+    {
+        var sum = 0.0;
+        foreach (var x in spec.ExerciseCalendar) sum += x;
+        return sum / 12.0;
     }
 
     /// <summary>Talks, a summit, a framework or implementation under way.</summary>

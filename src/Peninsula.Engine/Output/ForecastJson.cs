@@ -10,7 +10,7 @@ namespace Peninsula.Engine.Output;
 /// </summary>
 public static class ForecastJson
 {
-    private static readonly JsonWriterOptions Options = new() { Indented = true };
+    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Serializes one forecast.</summary>
     public static string Write(ForecastDocument doc)

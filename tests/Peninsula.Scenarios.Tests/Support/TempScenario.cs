@@ -65,6 +65,16 @@ internal sealed class ScenarioEdit(string path)
         return line;
     }
 
+    /// <summary>Replaces the first match of the regular expression <paramref name="pattern"/> (the first line matching it).</summary>
+    public int ReplacePattern(string pattern, string replacement)
+    {
+        var regex = new System.Text.RegularExpressions.Regex(pattern);
+        var index = _lines.FindIndex(l => regex.IsMatch(l));
+        if (index < 0) throw new InvalidOperationException($"/{pattern}/ not found in {System.IO.Path.GetFileName(Path)}");
+        _lines[index] = regex.Replace(_lines[index], replacement, 1);
+        return index + 1;
+    }
+
     /// <summary>Inserts <paramref name="newLine"/> after the first line containing <paramref name="find"/>; returns the new line's number.</summary>
     public int InsertAfter(string find, string newLine, string? after = null)
     {
