@@ -5,7 +5,10 @@ namespace Peninsula.Engine.Spec;
 /// <summary>How talks are organised.</summary>
 public enum TalksFormat
 {
-    /// <summary>No talks sought (only contact the challenger initiates).</summary>
+    /// <summary>
+    /// The principal seeks no talks and no summits; working-level talks still start if both sides happen
+    /// to be willing (rare under a low engagement lever).
+    /// </summary>
     None,
     /// <summary>Working-level talks first; a summit only after groundwork.</summary>
     BottomUp,
