@@ -19,7 +19,7 @@ public partial class ForecastBuilderTests
     {
         var request = TestSpecs.Request(policy: policy, runs: 2000, months: 48, seed: 2021, draws: 20, batchSize: 500);
 
-        var doc = ForecastBuilder.Build(MonteCarloRunner.Run(request, new RunOptions(2)), MonteCarloRunnerTests.TestProvenance);
+        var doc = ForecastBuilder.Build(MonteCarloRunner.Run(request, new RunOptions(2)), TestSpecs.Provenance);
 
         Assert.Equal(40, doc.Outcomes.Length);
         foreach (var o in doc.Outcomes)

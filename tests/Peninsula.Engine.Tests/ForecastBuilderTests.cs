@@ -10,7 +10,7 @@ public partial class ForecastBuilderTests
     private static readonly Lazy<(RunResult Result, ForecastDocument Doc)> Small = new(() =>
     {
         var result = MonteCarloRunner.Run(TestSpecs.Request(runs: 1200, months: 24, seed: 4, draws: 6, batchSize: 400), new RunOptions(2));
-        return (result, ForecastBuilder.Build(result, MonteCarloRunnerTests.TestProvenance));
+        return (result, ForecastBuilder.Build(result, TestSpecs.Provenance));
     });
 
     [Fact]
@@ -83,7 +83,7 @@ public partial class ForecastBuilderTests
     {
         var result = MonteCarloRunner.Run(TestSpecs.Request(runs: 300, months: 6, seed: 4, draws: 1, batchSize: 300), new RunOptions(1));
 
-        var doc = ForecastBuilder.Build(result, MonteCarloRunnerTests.TestProvenance);
+        var doc = ForecastBuilder.Build(result, TestSpecs.Provenance);
 
         Assert.All(doc.Outcomes, o => Assert.Equal(o.P, o.Ci90Param.Lo));
         Assert.All(doc.Outcomes, o => Assert.Equal(o.P, o.Ci90Param.Hi));

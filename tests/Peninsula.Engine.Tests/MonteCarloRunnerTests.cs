@@ -7,9 +7,6 @@ namespace Peninsula.Engine.Tests;
 
 public partial class MonteCarloRunnerTests
 {
-    internal static readonly Provenance TestProvenance =
-        new("test-version", "scenario-sha256", "data-sha256", new CalibrationInfo("priors", null, "calibration-sha256"));
-
     /// <summary>5000 runs in batches of 700 (the last one partial), ten parameter draws crossing batch boundaries.</summary>
     private static SimulationRequest DeterminismRequest() =>
         TestSpecs.Request(runs: 5000, months: 12, seed: 20210101, draws: 10, batchSize: 700);
@@ -23,7 +20,7 @@ public partial class MonteCarloRunnerTests
     private static readonly Lazy<RunResult> OneThread = new(() => MonteCarloRunner.Run(DeterminismRequest(), new RunOptions(Threads: 1)));
     private static readonly Lazy<RunResult> ThreeThreads = new(() => MonteCarloRunner.Run(DeterminismRequest(), new RunOptions(Threads: 3)));
 
-    private static string Json(RunResult result) => ForecastJson.Write(ForecastBuilder.Build(result, TestProvenance));
+    private static string Json(RunResult result) => ForecastJson.Write(ForecastBuilder.Build(result, TestSpecs.Provenance));
 
     [Fact]
     public void Run_ThreeThreadsVersusOne_MergedArraysIdentical()

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Peninsula.Core;
 using Peninsula.Engine.Model;
+using Peninsula.Engine.Output;
 using Peninsula.Engine.Runner;
 using Peninsula.Engine.Spec;
 
@@ -23,6 +24,10 @@ internal static class TestSpecs
 
     public static readonly Month Start = Month.Of(2021, 1);
 
+    /// <summary>Fixed provenance for forecast documents built in tests.</summary>
+    public static readonly Provenance Provenance =
+        new("test-version", "scenario-sha256", "data-sha256", new CalibrationInfo("priors", null, "calibration-sha256"));
+
     /// <summary>(value, sd) of every catalog parameter: base.yaml, with ladder.alpha.* from transition-2021.yaml.</summary>
     private static readonly Dictionary<string, (double Value, double Sd)> Priors = new(StringComparer.Ordinal)
     {
@@ -32,19 +37,19 @@ internal static class TestSpecs
         ["ladder.alpha.4"] = (-0.11, 0.3),
         ["ladder.alpha.5"] = (-0.39, 0.4),
         ["ladder.alpha.6"] = (-0.27, 0.5),
-        ["ladder.persist"] = (1.0, 0.5),
-        ["ladder.recent"] = (1.0, 0.5),
+        ["ladder.persist"] = (0.4, 0.3),
+        ["ladder.recent"] = (0.4, 0.3),
         ["ladder.recent_decay"] = (0.8, 0.08),
-        ["ladder.season_cos"] = (-0.4, 0.4),
-        ["ladder.season_sin"] = (0.4, 0.4),
-        ["ladder.pipeline"] = (0.4, 0.3),
-        ["ladder.exercise"] = (0.4, 0.3),
-        ["ladder.transition_principal"] = (0.3, 0.4),
-        ["ladder.transition_mediator"] = (0.2, 0.4),
-        ["ladder.need"] = (0.0, 0.5),
-        ["ladder.trust"] = (-0.8, 0.4),
-        ["ladder.engaged"] = (-0.5, 0.4),
-        ["ladder.inattention"] = (0.3, 0.4),
+        ["ladder.season_cos"] = (-0.15, 0.15),
+        ["ladder.season_sin"] = (0.15, 0.15),
+        ["ladder.pipeline"] = (0.15, 0.1),
+        ["ladder.exercise"] = (0.2, 0.15),
+        ["ladder.transition_principal"] = (0.15, 0.2),
+        ["ladder.transition_mediator"] = (0.1, 0.2),
+        ["ladder.need"] = (0.0, 0.2),
+        ["ladder.trust"] = (-0.3, 0.15),
+        ["ladder.engaged"] = (-0.3, 0.2),
+        ["ladder.inattention"] = (0.15, 0.2),
         ["ladder.moratorium"] = (-2.5, 1.0),
         ["ladder.agreement"] = (-2.0, 1.0),
         ["ladder.sanction_cost"] = (-4.0, 2.0),
