@@ -12,11 +12,30 @@ internal sealed class ErrorList
 
     public void Add(string file, int line, string path, string message)
     {
-        var error = new ScenarioError(file, Math.Max(1, line), path, message);
+        var error = new ScenarioError(file, Math.Max(1, line), OneLine(path), OneLine(message));
         if (_seen.Add(error)) _errors.Add(error);
     }
 
     public void Add(Origin origin, string path, string message) => Add(origin.File, origin.Line, path, message);
+
+    /// <summary>Escapes control characters (user text quoted in a message may contain newlines) so each error is one line.</summary>
+    private static string OneLine(string text)
+    {
+        if (!text.Any(char.IsControl)) return text;
+        var builder = new System.Text.StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            builder.Append(c switch
+            {
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ when char.IsControl(c) => $"\\u{(int)c:x4}",
+                _ => c.ToString(),
+            });
+        }
+        return builder.ToString();
+    }
 
     /// <summary>
     /// The errors sorted by file (in <paramref name="fileOrder"/>, files not in it last, by name), then line,

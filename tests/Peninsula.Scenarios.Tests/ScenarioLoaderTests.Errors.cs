@@ -335,6 +335,15 @@ public sealed partial class ScenarioLoaderTests
     }
 
     [Fact]
+    public void Load_KeyWithANewline_IsReportedOnOneLine()
+    {
+        using var temp = new TempScenario();
+        var edit = temp.Edit(Leaf);
+        var line = edit.InsertAfter("months: 48", "\"odd\\nkey\": 1");
+        AssertError(OnlyError(edit.Save()), Leaf, line, "odd\\nkey", "unknown key 'odd\\nkey'");
+    }
+
+    [Fact]
     public void Load_DuplicateKey_IsAnError()
     {
         using var temp = new TempScenario();

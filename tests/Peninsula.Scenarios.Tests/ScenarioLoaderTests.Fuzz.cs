@@ -71,7 +71,7 @@ public sealed partial class ScenarioLoaderTests
                     Assert.True(error.Line >= 1, $"case {i}: {error}");
                     Assert.True(error.File == leafPath || error.File == basePath, $"case {i}: {error}");
                     Assert.False(string.IsNullOrWhiteSpace(error.Message), $"case {i}: {error}");
-                    Assert.DoesNotContain('\n', error.ToString());
+                    Assert.False(error.ToString().Any(char.IsControl), $"case {i}: control character in {error}");
                 }
             }
         }, seed: MutationSeed, iter: 1, threads: 1);

@@ -47,10 +47,7 @@ public sealed class ScenarioSchemaTests
                 return;
             }
             if (node is not JsonObject obj) return;
-            if (obj["properties"] is JsonObject && obj["additionalProperties"] is not JsonValue closed | !ClosedByBranches(obj))
-            {
-                if (!(obj["additionalProperties"] is JsonValue v && !v.GetValue<bool>()) && !ClosedByBranches(obj)) open.Add(at);
-            }
+            if (obj["properties"] is JsonObject && !IsFalse(obj["additionalProperties"]) && !ClosedByBranches(obj)) open.Add(at);
             foreach (var (key, child) in obj)
             {
                 if (key is not "if") Visit(child, $"{at}/{key}", open);
@@ -59,7 +56,9 @@ public sealed class ScenarioSchemaTests
 
         // A discriminated object (distribution) closes each branch instead of its own properties.
         static bool ClosedByBranches(JsonObject obj) =>
-            obj["allOf"] is JsonArray branches && branches.All(b => b?["then"]?["additionalProperties"] is JsonValue v && !v.GetValue<bool>());
+            obj["allOf"] is JsonArray branches && branches.All(b => IsFalse(b?["then"]?["additionalProperties"]));
+
+        static bool IsFalse(JsonNode? node) => node is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.False;
     }
 
     [Theory]

@@ -37,7 +37,7 @@ internal static class SchemaMessages
                 var missing = schema?["required"] is JsonArray required
                     ? required.Select(n => n?.GetValue<string>()).OfType<string>().Where(k => (at.Node as YMap)?.Find(k) is null).ToArray()
                     : [];
-                if (missing.Length == 0) goto default;
+                if (missing.Length == 0) yield return new Problem(at.ValueOrigin, at.Path, libraryMessage.ReplaceLineEndings(" "));
                 foreach (var key in missing)
                 {
                     yield return new Problem(at.ValueOrigin, at.Path, $"required key '{key}' is missing");

@@ -22,7 +22,7 @@ internal sealed partial class SemanticValidator
         _errors = errors;
         _roles = new RoleTable(doc.Map("actors"));
         _start = doc.Text("start") is { } s && Month.TryParse(s, out var m) && DateText.HasDateForm(s) ? m : null;
-        _months = doc.Scalar("months") is { Kind: ScalarKind.Integer, Number: >= 1 and <= 600 } n ? (int)n.Number : null;
+        _months = doc.Scalar("months") is { IsNumber: true, Number: >= 1 and <= 600 } n && n.Number == Math.Floor(n.Number) ? (int)n.Number : null;
     }
 
     public static void Validate(YMap doc, ErrorList errors)

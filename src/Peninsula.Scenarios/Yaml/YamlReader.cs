@@ -170,7 +170,7 @@ internal sealed class YamlReader
 
     private static string OneLine(string message)
     {
-        var text = message.ReplaceLineEndings(" ").Trim().TrimEnd('.');
+        var text = string.Join(' ', message.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.');
         return text.Length == 0 ? "syntax error" : char.ToLowerInvariant(text[0]) + text[1..];
     }
 
