@@ -161,6 +161,15 @@ public sealed class CliAppTests
     }
 
     [Fact]
+    public void Months_PastLastKnownTermWithoutSuccessor_OneLineError()
+    {
+        var r = CliRunner.Run("run", "--runs", "10", "--months", "60", "--no-db");
+        Assert.NotEqual(0, r.ExitCode);
+        Assert.Contains("last known term of USA", r.Errors, StringComparison.Ordinal);
+        Assert.Single(r.Errors.Trim().Split('\n'));
+    }
+
+    [Fact]
     public void Out_MissingFolder_FailsBeforeSimulating()
     {
         var r = CliRunner.Run("run", "--runs", "10", "--no-db", "--out", "/no/such/folder/x.json");

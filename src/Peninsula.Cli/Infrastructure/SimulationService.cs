@@ -12,8 +12,11 @@ namespace Peninsula.Cli.Infrastructure;
 public sealed class SimulationService(IAnsiConsole console)
 {
     /// <summary>Builds the request for one policy from the settings.</summary>
-    public static SimulationRequest Request(ScenarioSession session, string policy, SimulationSettings settings) =>
-        new(session.Spec, policy, settings.Runs, settings.Months ?? session.Spec.Months, settings.Seed, settings.EffectiveDraws);
+    public static SimulationRequest Request(ScenarioSession session, string policy, SimulationSettings settings)
+    {
+        var request = new SimulationRequest(session.Spec, policy, settings.Runs, settings.Months ?? session.Spec.Months, settings.Seed, settings.EffectiveDraws);
+        return request.Validate() is { } error ? throw new UserErrorException(error) : request;
+    }
 
     /// <summary>Opens the store the settings ask for (null with --no-db).</summary>
     public static IRunStore? OpenStore(SimulationSettings settings)

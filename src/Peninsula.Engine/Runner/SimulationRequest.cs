@@ -27,6 +27,12 @@ public sealed record SimulationRequest(SimulationSpec Spec, string PolicyId, int
         if (ParameterDraws < 1) return $"parameter draws must be at least 1 (got {ParameterDraws})";
         if (ParameterDraws > Runs) return $"parameter draws ({ParameterDraws}) cannot exceed runs ({Runs})";
         if (BatchSize < 1) return $"batch size must be at least 1 (got {BatchSize})";
+        foreach (var schedule in new[] { Spec.Principal, Spec.Mediator })
+        {
+            if (schedule is null || !schedule.Successors.IsEmpty || schedule.Terms.IsEmpty || schedule.Terms[^1].End is not { } end) continue;
+            if (Spec.Start.Plus(Months - 1) >= end)
+                return $"--months {Months} runs past the last known term of {schedule.Actor} (ends {end}) and the scenario declares no successor";
+        }
         if (Spec.Policy(PolicyId) is null) return $"unknown policy '{PolicyId}' (scenario {Spec.Name} has: {string.Join(", ", Spec.Policies.Select(p => p.Id))})";
         return null;
     }
