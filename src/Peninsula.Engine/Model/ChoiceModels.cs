@@ -54,9 +54,12 @@ public static class ChoiceModels
         c.StanceIntercept + c.StanceTrust * trust + c.StanceNeed * stress + c.StanceOffer * offer
         + c.StanceMediator * mediatorSupport + (level >= 3 ? c.StanceEscalation : 0.0) + (engagedLast ? c.StancePersist : 0.0);
 
-    /// <summary>Utility of being willing to engage (vs not) for the principal this month.</summary>
-    public static double PrincipalUtility(Coefficients c, PolicyPackage policy, double attention, double provocationMemory, double trust) =>
-        c.PrincipalIntercept + policy.Engagement + c.PrincipalAttention * attention
+    /// <summary>
+    /// Utility of being willing to engage (vs not) for the principal this month; <paramref name="engagement"/>
+    /// is the engagement lever in force (the package's, or a drawn successor government's).
+    /// </summary>
+    public static double PrincipalUtility(Coefficients c, double engagement, double attention, double provocationMemory, double trust) =>
+        c.PrincipalIntercept + engagement + c.PrincipalAttention * attention
         + c.PrincipalProvocation * provocationMemory + c.PrincipalTrust * trust;
 
     /// <summary>P(the principal adds unilateral sanctions | an act at <paramref name="level"/> ≥ 4).</summary>

@@ -44,7 +44,7 @@ public static class FeatureFunction
         shared[2] = ctx.SeasonCos;
         shared[3] = ctx.SeasonSin;
         shared[4] = DetMath.Log(1.0 + s.Pipeline[r]) - Ln2;
-        shared[5] = ExerciseIntensity(s, r, ctx, policy) - CalendarMean(spec);
+        shared[5] = ExerciseIntensity(s, r, ctx, policy) - ctx.ExerciseCentre;
         shared[6] = ctx.PrincipalTransition ? 1.0 : 0.0;
         shared[7] = ctx.MediatorTransition ? 1.0 : 0.0;
         shared[8] = s.Stress[r] - 0.5;

@@ -17,7 +17,7 @@ namespace Peninsula.Engine.Model;
 /// <param name="AidLevel">Aid on offer this month, 0–1.</param>
 /// <param name="InReview">The principal is still reviewing policy.</param>
 /// <param name="DisasterProbability">Probability of a disaster this month.</param>
-/// <param name="PrincipalTermStart">A new principal government takes office this month.</param>
+/// <param name="ExerciseCentre">Mean planned exercise intensity over the calendar year (the exercise feature's centre).</param>
 public readonly record struct MonthContext(
     Month Month,
     int Offset,
@@ -32,12 +32,13 @@ public readonly record struct MonthContext(
     double AidLevel,
     bool InReview,
     double DisasterProbability,
-    bool PrincipalTermStart)
+    double ExerciseCentre)
 {
     /// <summary>Precomputes every month of a horizon for one scenario and policy.</summary>
     public static MonthContext[] Build(SimulationSpec spec, PolicyPackage policy, int months)
     {
         var result = new MonthContext[months];
+        var exerciseCentre = FeatureFunction.CalendarMean(spec);
         for (var t = 0; t < months; t++)
         {
             var m = spec.Start.Plus(t);
@@ -65,7 +66,7 @@ public readonly record struct MonthContext(
                 policy.Aid is { } aid && t >= aid.StartOffset ? aid.Level : 0.0,
                 t < policy.ReviewMonths,
                 spec.Exogenous.DisasterProbabilityByMonth[moy - 1],
-                IsTermStart(spec.Principal, m));
+                exerciseCentre);
         }
         return result;
     }
@@ -90,7 +91,4 @@ public readonly record struct MonthContext(
 
     private static bool Within(Month elected, Month inaugurated, Month m, int window) =>
         m >= elected && m < inaugurated.Plus(window);
-
-    private static bool IsTermStart(AdministrationSchedule schedule, Month m) =>
-        schedule.Terms.Any(t => t.Start == m) || (schedule.SuccessorStart == m && !schedule.Successors.IsEmpty);
 }

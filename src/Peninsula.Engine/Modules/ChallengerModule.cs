@@ -24,7 +24,7 @@ public sealed class ChallengerModule : IMechanism
         {
             var c = ctx.C(r);
             FeatureFunction.Compute(s, r, month, ctx.Spec, policy, c, shared, rung);
-            if (ctx.Observed?.ExerciseIntensity is { } x) shared[5] = x - FeatureFunction.CalendarMean(ctx.Spec);
+            if (ctx.Observed?.ExerciseIntensity is { } x) shared[5] = x - month.ExerciseCentre;
             var p = ctx.LadderP.AsSpan(r * Ladder.Levels, Ladder.Levels);
             ChoiceModels.LadderProbabilities(c, shared, rung, p);
             var level = ctx.Observed?.Level ?? ChoiceModels.DrawLevel(p, ctx.Uniform(r, Decisions.Level));

@@ -26,13 +26,9 @@ public sealed class PrincipalModule : IMechanism
             var willing = false;
             if (!ctx.Month.InReview)
             {
-                var engagement = policy.Engagement;
-                var u = ChoiceModels.PrincipalUtility(c, policy, s.Attention[r], s.ProvocationMemory[r], s.TrustPrincipal[r]);
-                if (ctx.Month.PrincipalUsesSuccessor)
-                {
-                    // A successor government's willingness follows its drawn orientation instead of the package.
-                    u += (s.PrincipalSuccessorEngagement[r] - 0.5) * 2.0 - engagement;
-                }
+                // A successor government's willingness follows its drawn orientation instead of the package.
+                var engagement = ctx.Month.PrincipalUsesSuccessor ? (s.PrincipalSuccessorEngagement[r] - 0.5) * 2.0 : policy.Engagement;
+                var u = ChoiceModels.PrincipalUtility(c, engagement, s.Attention[r], s.ProvocationMemory[r], s.TrustPrincipal[r]);
                 willing = ctx.Uniform(r, Decisions.PrincipalWilling) < DetMath.Logistic(u);
             }
             s.PrincipalWilling[r] = ctx.Observed?.PrincipalWilling ?? willing;
