@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using Peninsula.Cli.Infrastructure;
 using Peninsula.Core;
 using Peninsula.Engine.Output;
@@ -50,37 +48,9 @@ public sealed class CompareCommand(IAnsiConsole console) : Command<CompareSettin
         Render.Differences(console, differences, headline);
         if (settings.Out is not null)
         {
-            OutputFile.WriteAtomically(settings.Out, ComparisonJson(runs.Select(r => r.Forecast).ToList(), differences));
+            OutputFile.WriteAtomically(settings.Out, ForecastJson.WriteComparison(runs.Select(r => r.Forecast).ToList(), differences));
             console.MarkupLineInterpolated($"[grey]comparison written to {settings.Out}[/]");
         }
         return 0;
-    }
-
-    private static string ComparisonJson(IReadOnlyList<ForecastDocument> forecasts, IReadOnlyList<PairedDifference> differences)
-    {
-        using var ms = new MemoryStream();
-        using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            w.WriteStartObject();
-            w.WriteStartArray("forecasts");
-            foreach (var f in forecasts) ForecastJson.WriteDocument(w, f);
-            w.WriteEndArray();
-            w.WriteStartArray("paired_differences");
-            foreach (var d in differences)
-            {
-                w.WriteStartObject();
-                w.WriteString("policy", d.Policy);
-                w.WriteString("reference", d.Reference);
-                w.WriteString("id", d.OutcomeId);
-                w.WriteNumber("within_months", d.WithinMonths);
-                w.WriteNumber("difference", Math.Round(d.Difference, 6));
-                w.WriteStartArray("ci95_mc"); w.WriteNumberValue(Math.Round(d.Ci95Mc.Lo, 6)); w.WriteNumberValue(Math.Round(d.Ci95Mc.Hi, 6)); w.WriteEndArray();
-                w.WriteStartArray("ci90_param"); w.WriteNumberValue(Math.Round(d.Ci90Param.Lo, 6)); w.WriteNumberValue(Math.Round(d.Ci90Param.Hi, 6)); w.WriteEndArray();
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(ms.ToArray()) + "\n";
     }
 }

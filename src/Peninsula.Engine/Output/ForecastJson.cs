@@ -20,6 +20,38 @@ public static class ForecastJson
         return Encoding.UTF8.GetString(ms.ToArray()) + "\n";
     }
 
+    /// <summary>Serializes the forecasts of a comparison and their paired differences.</summary>
+    public static string WriteComparison(IReadOnlyList<ForecastDocument> forecasts, IReadOnlyList<PairedDifference> differences)
+    {
+        using var ms = new MemoryStream();
+        using (var w = new Utf8JsonWriter(ms, Options))
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("forecasts");
+            foreach (var f in forecasts) WriteDocument(w, f);
+            w.WriteEndArray();
+            w.WriteStartArray("paired_differences");
+            foreach (var d in differences)
+            {
+                w.WriteStartObject();
+                w.WriteString("policy", d.Policy);
+                w.WriteString("reference", d.Reference);
+                w.WriteString("id", d.OutcomeId);
+                w.WriteNumber("within_months", d.WithinMonths);
+                w.WritePropertyName("difference");
+                Number(w, d.Difference);
+                w.WritePropertyName("ci95_mc");
+                Pair(w, d.Ci95Mc.Lo, d.Ci95Mc.Hi);
+                w.WritePropertyName("ci90_param");
+                Pair(w, d.Ci90Param.Lo, d.Ci90Param.Hi);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(ms.ToArray()) + "\n";
+    }
+
     /// <summary>Writes one forecast object to an open writer (for documents that embed forecasts).</summary>
     public static void WriteDocument(Utf8JsonWriter w, ForecastDocument doc)
     {
