@@ -31,6 +31,9 @@ public static class CliApp
             config.UseStrictParsing();
             config.AddCommand<RunCommand>("run").WithDescription("Simulate one policy package of a scenario and write the forecast.");
             config.AddCommand<CompareCommand>("compare").WithDescription("Simulate every policy package on common random numbers and compare them side by side.");
+            config.AddCommand<FitCommand>("fit").WithDescription("Estimate the model on the historical record up to a cutoff and write a calibration.");
+            config.AddCommand<ForecastCommand>("forecast").WithDescription("Forecast from the state reconstructed from the record, with a calibration's parameter uncertainty.");
+            config.AddCommand<BacktestCommand>("backtest").WithDescription("Fit at rolling origins, forecast what came after, and score against baselines.");
             config.AddCommand<ValidateCommand>("validate").WithDescription("Check a scenario file and report every problem with file, line and field.");
         });
         try
@@ -57,6 +60,18 @@ public static class CliApp
             errors.WriteLine($"peninsula: {OneLine(ex.Message)}");
             return 1;
         }
+        catch (Exception ex) when (ex is Estimation.CalibrationException or History.HistoricalDataException)
+        {
+            errors.WriteLine($"peninsula: {OneLine(ex.Message)}");
+            return 1;
+        }
+#pragma warning disable CA1031 // the last resort: a one-line message, never a stack trace
+        catch (Exception ex)
+        {
+            errors.WriteLine($"peninsula: internal error ({ex.GetType().Name}): {OneLine(ex.Message)}");
+            return 70;
+        }
+#pragma warning restore CA1031
     }
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();

@@ -26,7 +26,7 @@ public sealed class CompareCommand(IAnsiConsole console) : Command<CompareSettin
     /// <inheritdoc />
     public override int Execute(CommandContext context, CompareSettings settings, CancellationToken cancellationToken)
     {
-        var session = ScenarioSession.Open(settings.Scenario, CliApp.CodeVersion);
+        var session = ScenarioSession.Open(settings.Scenario, CliApp.CodeVersion, settings.Calibration);
         OutputFile.CheckWritable(settings.Out);
         var policies = session.Spec.Policies.Select(p => p.Id).ToList();
         var runs = new SimulationService(console).RunAll(session, policies, settings, "compare", CommandLine.Current(), cancellationToken);

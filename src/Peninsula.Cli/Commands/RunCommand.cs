@@ -12,7 +12,7 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
     /// <inheritdoc />
     public override int Execute(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
     {
-        var session = ScenarioSession.Open(settings.Scenario, CliApp.CodeVersion);
+        var session = ScenarioSession.Open(settings.Scenario, CliApp.CodeVersion, settings.Calibration);
         var policy = session.PolicyOrDefault(settings.Policy);
         OutputFile.CheckWritable(settings.Out);
         var service = new SimulationService(console);

@@ -7,10 +7,6 @@ namespace Peninsula.Cli.Commands;
 /// <summary>Options shared by the simulating verbs.</summary>
 public class SimulationSettings : CommandSettings
 {
-    [CommandArgument(0, "[SCENARIO]")]
-    [Description("Scenario YAML file (default: scenarios/transition-2021.yaml).")]
-    public string? Scenario { get; init; }
-
     [CommandOption("--runs <N>")]
     [Description("Monte Carlo runs per policy package (default 20000).")]
     [DefaultValue(20000)]
@@ -40,6 +36,10 @@ public class SimulationSettings : CommandSettings
     [Description("SQLite database file for results (default: peninsula.db in the working directory).")]
     public string? Db { get; init; }
 
+    [CommandOption("--calibration <FILE>")]
+    [Description("Calibration JSON from 'peninsula fit', or 'none' for the scenario's priors (default: the newest calibrations/*.json whose cutoff is before the scenario's start, else the priors).")]
+    public string? Calibration { get; init; }
+
     [CommandOption("--no-db")]
     [Description("Do not store results.")]
     public bool NoDb { get; init; }
@@ -65,6 +65,10 @@ public class SimulationSettings : CommandSettings
 /// <summary>Options of <c>run</c>.</summary>
 public sealed class RunSettings : SimulationSettings
 {
+    [CommandArgument(0, "[SCENARIO]")]
+    [Description("Scenario YAML file (default: scenarios/transition-2021.yaml).")]
+    public string? Scenario { get; init; }
+
     [CommandOption("--policy <ID>")]
     [Description("Policy package id (default: the scenario's default_policy).")]
     public string? Policy { get; init; }
@@ -89,6 +93,10 @@ public sealed class RunSettings : SimulationSettings
 /// <summary>Options of <c>compare</c> (and of running with no verb).</summary>
 public sealed class CompareSettings : SimulationSettings
 {
+    [CommandArgument(0, "[SCENARIO]")]
+    [Description("Scenario YAML file (default: scenarios/transition-2021.yaml).")]
+    public string? Scenario { get; init; }
+
     [CommandOption("--out <FILE>")]
     [Description("Write every package's forecast and the paired differences as JSON.")]
     public string? Out { get; init; }

@@ -32,7 +32,7 @@ public sealed class SimulationService(IAnsiConsole console)
     public static string RunId(ScenarioSession session, SimulationRequest r) => Hashing.Sha256(string.Join('\n',
         session.Loaded.Text, r.PolicyId, r.Seed.ToString(CultureInfo.InvariantCulture), r.Runs.ToString(CultureInfo.InvariantCulture),
         r.Months.ToString(CultureInfo.InvariantCulture), r.ParameterDraws.ToString(CultureInfo.InvariantCulture),
-        r.BatchSize.ToString(CultureInfo.InvariantCulture), session.Provenance.Calibration.Sha256, session.Provenance.CodeVersion));
+        r.BatchSize.ToString(CultureInfo.InvariantCulture), session.Provenance.Calibration.Sha256, session.Provenance.CodeVersion, session.Variant));
 
     /// <summary>Runs several policies (each stored under its own run id), with one progress bar per policy.</summary>
     public IReadOnlyList<(RunResult Result, ForecastDocument Forecast)> RunAll(

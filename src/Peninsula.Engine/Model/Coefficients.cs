@@ -7,7 +7,7 @@ namespace Peninsula.Engine.Model;
 #pragma warning disable CA1051 // plain readonly fields: read in the inner loop
 public sealed class Coefficients
 {
-    /// <summary>P(level ≥ 3) implied by the intercepts alone: the reference value of the persistence features.</summary>
+    /// <summary>Reference value of the persistence features (<c>ladder.base_rate</c>): a centring constant the intercepts absorb.</summary>
     public readonly double BaseRateGe3;
 
     /// <summary>Rung intercepts α₁…α₆ (index 0 unused).</summary>
@@ -111,7 +111,7 @@ public sealed class Coefficients
         if (v.Length != ParameterCatalog.All.Length)
             throw new ArgumentException($"expected {ParameterCatalog.All.Length} parameters, got {v.Length}", nameof(v));
         for (var j = 1; j <= 6; j++) LadderAlpha[j] = Get(v, "ladder.alpha." + j);
-        BaseRateGe3 = Core.DetMath.Logistic(LadderAlpha[1]) * Core.DetMath.Logistic(LadderAlpha[2]) * Core.DetMath.Logistic(LadderAlpha[3]);
+        BaseRateGe3 = Get(v, "ladder.base_rate");
         LadderPersist = Get(v, "ladder.persist");
         LadderRecent = Get(v, "ladder.recent");
         LadderRecentDecay = Get(v, "ladder.recent_decay");

@@ -16,6 +16,9 @@ public static class FeatureFunction
     /// <summary>Number of rung-specific features.</summary>
     public const int RungCount = 4;
 
+    /// <summary>Features per run-month: the shared ones, then 6 rungs × the rung-specific ones.</summary>
+    public const int FeatureCount = SharedCount + 6 * RungCount;
+
     /// <summary>Names of the shared features, in order (each pairs with the parameter <c>ladder.&lt;name&gt;</c>).</summary>
     public static readonly IReadOnlyList<string> SharedNames =
     [

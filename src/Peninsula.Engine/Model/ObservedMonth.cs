@@ -34,4 +34,11 @@ public readonly record struct ObservedMonth
     public bool? BorderClosed { get; init; }
     /// <summary>Aid delivered, 0–1.</summary>
     public double? AidDelivered { get; init; }
+    /// <summary>
+    /// Agreements in force at the month's end, bit a for the scenario's agreement a (at most 64). Replaces the
+    /// agreement module's violation and lapse rules, and lets agreements signed during a replay come into force.
+    /// </summary>
+    public ulong? AgreementMask { get; init; }
+    /// <summary>Whether an act at level ≥ 4 flight-tested a displayed system (replaces the consumption draw).</summary>
+    public bool? PipelineTested { get; init; }
 }

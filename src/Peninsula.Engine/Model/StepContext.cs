@@ -38,13 +38,29 @@ public sealed class StepContext
 
     public SimState State { get; }
     public SimulationSpec Spec { get; }
-    public PolicyPackage Policy { get; }
+    public PolicyPackage Policy { get; private set; }
     /// <summary>Coefficients indexed by parameter draw k.</summary>
     public Coefficients[] Coefficients { get; }
     public RandomSource Random { get; }
     public IAgreementZone Zone { get; }
     /// <summary>Whether the package honours each scenario agreement.</summary>
-    public bool[] Honored { get; }
+    public bool[] Honored { get; private set; }
+
+    /// <summary>
+    /// Switches the package in force from this month on (history replays, where the declared policy changes
+    /// between months). Month contexts must be built for the same package.
+    /// </summary>
+    public void UsePolicy(PolicyPackage policy)
+    {
+        Policy = policy;
+        Honored = Spec.Agreements.Select(a => policy.Honors.Contains(a.Id)).ToArray();
+    }
+
+    /// <summary>
+    /// When set (length runs·<see cref="FeatureFunction.FeatureCount"/>), the challenger module copies the features
+    /// it used for each run this month here: the likelihood reads exactly what the simulator used.
+    /// </summary>
+    public double[]? FeatureCapture { get; set; }
     /// <summary>Number of sanctioners.</summary>
     public int SanctionerCount { get; }
 

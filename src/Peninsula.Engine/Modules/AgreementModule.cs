@@ -18,8 +18,19 @@ public sealed class AgreementModule : IMechanism
         var n = s.AgreementCount;
         if (n == 0) return;
         var agreements = ctx.Spec.Agreements;
+        var mask = ctx.Observed?.AgreementMask;
         for (var r = 0; r < s.Runs; r++)
         {
+            if (mask is { } m)
+            {
+                for (var a = 0; a < n; a++)
+                {
+                    var now = a < 64 && (m >> a & 1UL) != 0;
+                    if (s.AgreementInForce[r * n + a] && !now) s.Events[r] |= MonthEvents.AgreementLapsed;
+                    s.AgreementInForce[r * n + a] = now;
+                }
+                continue;
+            }
             var c = ctx.C(r);
             for (var a = 0; a < n; a++)
             {

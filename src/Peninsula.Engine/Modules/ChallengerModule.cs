@@ -25,6 +25,11 @@ public sealed class ChallengerModule : IMechanism
             var c = ctx.C(r);
             FeatureFunction.Compute(s, r, month, ctx.Spec, policy, c, shared, rung);
             if (ctx.Observed?.ExerciseIntensity is { } x) shared[5] = x - month.ExerciseCentre;
+            if (ctx.FeatureCapture is { } capture)
+            {
+                shared.CopyTo(capture.AsSpan(r * FeatureFunction.FeatureCount, FeatureFunction.SharedCount));
+                rung.CopyTo(capture.AsSpan(r * FeatureFunction.FeatureCount + FeatureFunction.SharedCount, 6 * FeatureFunction.RungCount));
+            }
             var p = ctx.LadderP.AsSpan(r * Ladder.Levels, Ladder.Levels);
             ChoiceModels.LadderProbabilities(c, shared, rung, p);
             var level = ctx.Observed?.Level ?? ChoiceModels.DrawLevel(p, ctx.Uniform(r, Decisions.Level));

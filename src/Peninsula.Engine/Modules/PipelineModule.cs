@@ -26,7 +26,7 @@ public sealed class PipelineModule : IMechanism
                 s.Events[r] |= MonthEvents.SystemDisplayed;
             }
             var level = s.Level[r];
-            var consume = ctx.Uniform(r, Decisions.PipelineConsume) < c.PipelineConsume;
+            var consume = ctx.Observed?.PipelineTested ?? ctx.Uniform(r, Decisions.PipelineConsume) < c.PipelineConsume;
             if (level >= 4)
             {
                 if (s.Pipeline[r] > 0 && consume)

@@ -1,0 +1,115 @@
+using System.ComponentModel;
+using System.Globalization;
+using Peninsula.Cli.Infrastructure;
+using Peninsula.Core;
+using Peninsula.Estimation;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Peninsula.Cli.Commands;
+
+/// <summary>Options of <c>fit</c>.</summary>
+public sealed class FitSettings : CommandSettings
+{
+    [CommandOption("--until <YYYY-MM>")]
+    [Description("Last month of data the fit may read (required). Nothing later is read; standardisation uses these months only.")]
+    public string? Until { get; init; }
+
+    [CommandOption("--form <FORM>")]
+    [Description("Model form: ordered-cr (continuation-ratio ladder, default) or strategic-qre (sequential agent QRE by statistical backward induction).")]
+    [DefaultValue("ordered-cr")]
+    public string Form { get; init; } = "ordered-cr";
+
+    [CommandOption("--bootstrap <B>")]
+    [Description("Moving-block bootstrap refits for standard errors (default 200; 0 = none).")]
+    [DefaultValue(200)]
+    public int Bootstrap { get; init; } = 200;
+
+    [CommandOption("--block <L>")]
+    [Description("Bootstrap block length in months (default 12).")]
+    [DefaultValue(12)]
+    public int Block { get; init; } = 12;
+
+    [CommandOption("--seed <S>")]
+    [Description("Bootstrap seed (default 1).")]
+    [DefaultValue(1UL)]
+    public ulong Seed { get; init; } = 1;
+
+    [CommandOption("--no-regime-risk")]
+    [Description("Do not widen the intercepts by the spread of past eras.")]
+    public bool NoRegimeRisk { get; init; }
+
+    [CommandOption("--out <FILE>")]
+    [Description("Write the calibration JSON here (required).")]
+    public string? Out { get; init; }
+
+    /// <summary>The cutoff month (validated).</summary>
+    public Month Cutoff => Month.Parse(Until!);
+
+    /// <summary>The form (validated).</summary>
+    public ModelForm ModelForm => ModelForms.TryParse(Form, out var f) ? f : ModelForm.Ordered;
+
+    /// <summary>Options for the estimator.</summary>
+    public FitOptions Options => new(ModelForm, null, Bootstrap, Block, Seed, !NoRegimeRisk);
+
+    /// <inheritdoc />
+    public override ValidationResult Validate()
+    {
+        if (Until is null) return ValidationResult.Error("--until is required (the last month of data the fit may read, YYYY-MM)");
+        if (!Month.TryParse(Until, out _)) return ValidationResult.Error($"--until: '{Until}' is not a month YYYY-MM");
+        if (!ModelForms.TryParse(Form, out _)) return ValidationResult.Error($"--form: unknown form '{Form}' (known: {string.Join(", ", ModelForms.Ids)})");
+        if (Bootstrap < 0) return ValidationResult.Error($"--bootstrap must be 0 or more (got {Bootstrap})");
+        if (Block < 1) return ValidationResult.Error($"--block must be at least 1 (got {Block})");
+        if (Out is null) return ValidationResult.Error("--out is required (the calibration JSON to write)");
+        return ValidationResult.Success();
+    }
+}
+
+/// <summary><c>peninsula fit</c>: estimate the challenger's ladder (and the principal's response) on history up to a cutoff.</summary>
+public sealed class FitCommand(IAnsiConsole console) : Command<FitSettings>
+{
+    /// <inheritdoc />
+    public override int Execute(CommandContext context, FitSettings settings, CancellationToken cancellationToken)
+    {
+        OutputFile.CheckWritable(settings.Out);
+        var (fit, calibration) = Fitting.Fit(settings.Cutoff, settings.Options);
+        Fitting.Render(console, fit, calibration);
+        OutputFile.WriteAtomically(settings.Out!, calibration.ToJson());
+        console.MarkupLineInterpolated($"[grey]calibration written to {settings.Out} (sha256 {calibration.Sha256()[..12]})[/]");
+        return 0;
+    }
+}
+
+/// <summary>Fitting shared by <c>fit</c> and <c>backtest</c>.</summary>
+public static class Fitting
+{
+    /// <summary>Fits on the record up to <paramref name="cutoff"/>.</summary>
+    public static (LadderFitResult Fit, Calibration Calibration) Fit(Month cutoff, FitOptions options)
+    {
+        var workspace = HistoryWorkspace.Open(cutoff);
+        var (frame, _) = workspace.Frame();
+        var fit = LadderEstimator.Fit(frame, options);
+        var calibration = Calibration.FromFit(fit, options, cutoff, workspace.DataSha256, workspace.History.Loaded.Sha256);
+        return (fit, calibration);
+    }
+
+    /// <summary>Prints the estimates table, fit statistics and warnings.</summary>
+    public static void Render(IAnsiConsole console, LadderFitResult fit, Calibration cal)
+    {
+        static string F(double x) => double.IsFinite(x) ? x.ToString("0.000", CultureInfo.InvariantCulture) : "–";
+        console.Write(new Rule($"[bold]fit[/] · {cal.Form} · {cal.WindowStart}..{cal.Cutoff} ({cal.Months} months)").LeftJustified());
+        var table = new Table().Border(TableBorder.Rounded).Title("Estimates (standardised scale as fitted; principal response on the engine scale)");
+        foreach (var c in new[] { "coefficient", "estimate", "se (Hessian)", "se (bootstrap)", "prior sd", "note" }) table.AddColumn(c);
+        foreach (var e in fit.Estimates)
+            table.AddRow(Markup.Escape(e.Name), F(e.Value), F(e.SeHessian), F(e.SeBootstrap), F(e.PriorSd), Markup.Escape(e.Warning ?? ""));
+        console.Write(table);
+        var engine = new Table().Border(TableBorder.Simple).Title($"Engine parameters for forecasts (era: {Markup.Escape(cal.CurrentEra)})");
+        foreach (var c in new[] { "parameter", "value", "sd (forecast draws)", "se (bootstrap)" }) engine.AddColumn(c);
+        for (var i = 0; i < cal.EngineNames.Length; i++)
+            engine.AddRow(cal.EngineNames[i], F(cal.EngineValues[i]), F(Math.Sqrt(cal.EngineCovariance[i, i])), F(cal.EngineSeBootstrap[i]));
+        console.Write(engine);
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+            $"log-likelihood {cal.LogLikelihood:0.00} · AIC {cal.Aic:0.0} · {cal.ParametersEstimated} coefficients ({cal.EffectiveParameters:0.0} effective) · optimiser: {cal.OptimizerMethod}, exit {cal.OptimizerExit} after {cal.OptimizerIterations} iterations · bootstrap {cal.BootstrapUsed}/{cal.BootstrapReplicates}");
+        foreach (var w in cal.Warnings) console.MarkupLineInterpolated($"[yellow]warning[/]: {w}");
+    }
+}
