@@ -31,6 +31,7 @@ public static class CliApp
             config.UseStrictParsing();
             config.AddCommand<RunCommand>("run").WithDescription("Simulate one policy package of a scenario and write the forecast.");
             config.AddCommand<CompareCommand>("compare").WithDescription("Simulate every policy package on common random numbers and compare them side by side.");
+            config.AddCommand<HistoryCommand>("history").WithDescription("Replay the record with the observed actions forced and show the reconstructed states month by month.");
             config.AddCommand<FitCommand>("fit").WithDescription("Estimate the model on the historical record up to a cutoff and write a calibration.");
             config.AddCommand<ForecastCommand>("forecast").WithDescription("Forecast from the state reconstructed from the record, with a calibration's parameter uncertainty.");
             config.AddCommand<BacktestCommand>("backtest").WithDescription("Fit at rolling origins, forecast what came after, and score against baselines.");

@@ -83,10 +83,10 @@ public sealed class FitCommand(IAnsiConsole console) : Command<FitSettings>
 /// <summary>Fitting shared by <c>fit</c> and <c>backtest</c>.</summary>
 public static class Fitting
 {
-    /// <summary>Fits on the record up to <paramref name="cutoff"/>.</summary>
-    public static (LadderFitResult Fit, Calibration Calibration) Fit(Month cutoff, FitOptions options)
+    /// <summary>Fits on the record up to <paramref name="cutoff"/> (the repository's data/ unless <paramref name="dataFolder"/> is given).</summary>
+    public static (LadderFitResult Fit, Calibration Calibration) Fit(Month cutoff, FitOptions options, string? dataFolder = null)
     {
-        var workspace = HistoryWorkspace.Open(cutoff);
+        var workspace = HistoryWorkspace.Open(cutoff, dataFolder);
         var (frame, _) = workspace.Frame();
         var fit = LadderEstimator.Fit(frame, options);
         var calibration = Calibration.FromFit(fit, options, cutoff, workspace.DataSha256, workspace.History.Loaded.Sha256);

@@ -60,6 +60,19 @@ public sealed class HistoryWorkspace
         }
     }
 
+    /// <summary>The last month of the record in the repository's data folder.</summary>
+    public static Month RecordEnd(string? dataFolder = null)
+    {
+        try
+        {
+            return HistoricalData.Load(dataFolder ?? RepositoryPaths.DataFolder()).LastMonth;
+        }
+        catch (HistoricalDataException e)
+        {
+            throw new UserErrorException(e.Message);
+        }
+    }
+
     /// <summary>The forced replay of the whole record from its first month to the cut.</summary>
     public (EstimationFrame Frame, ImmutableArray<ReconstructedMonth> Months) Frame() =>
         HistoryFrameBuilder.Build(Data, Agreements, Exogenous, History.Spec, Data.FirstMonth, Until, new SplitTheDifferenceZone());

@@ -96,12 +96,13 @@ public static class HistoryFrameBuilder
             var previous = phase;
             if (events.Any(e => e.Category == "talks_collapse")) phase = Phase.Collapsed;
             else if (events.Any(e => e.Category == "agreement") && mask != 0) phase = Phase.Framework;
-            else if (events.Any(e => e.Category == "summit")) phase = previous == Phase.Implementation ? Phase.Implementation : Phase.Summit;
-            else if (events.Any(e => e.Category == "talks")) phase = previous == Phase.Implementation ? Phase.Implementation : Phase.Talks;
+            else if (events.Any(e => e.Category == "summit")) phase = Implementing(previous, mask) ? Phase.Implementation : Phase.Summit;
+            else if (events.Any(e => e.Category == "talks")) phase = Implementing(previous, mask) ? Phase.Implementation : Phase.Talks;
             else phase = Carry(previous, t, lastMeeting, lastContact, mask);
             if (phase == Phase.Implementation && mask == 0) phase = Phase.Collapsed;
-            if (phase is Phase.Talks or Phase.Summit or Phase.Framework) lastMeeting = t;
-            if (phase != Phase.None && phase != Phase.Collapsed) lastContact = Math.Max(lastContact, t);
+            // Memory runs from the last month with a meeting or an agreement, not from months the phase was carried.
+            if (events.Any(e => e.Category is "talks" or "summit" or "agreement")) lastMeeting = t;
+            if (phase is Phase.Talks or Phase.Summit or Phase.Framework or Phase.Implementation) lastContact = t;
 
             // Moratorium: declared and renounced in the pipeline record; broken by an act it covers.
             foreach (var w in data.WeaponsPipeline.Where(w => w.Month == m))
@@ -149,6 +150,9 @@ public static class HistoryFrameBuilder
     /// <summary>Whether an exogenous condition of <paramref name="kind"/> held during part of month <paramref name="m"/>.</summary>
     private static bool Active(IReadOnlyList<ExogenousRow> rows, string kind, Month m) =>
         rows.Any(x => x.Kind == kind && Month.Of(x.Start.Year, x.Start.Month) <= m && (x.End is not { } e || m <= Month.Of(e.Year, e.Month)));
+
+    /// <summary>Meetings held while an agreement is being implemented are part of implementing it.</summary>
+    private static bool Implementing(Phase previous, ulong mask) => mask != 0 && previous is Phase.Framework or Phase.Implementation;
 
     private static Phase Carry(Phase previous, int t, int lastMeeting, int lastContact, ulong mask) => previous switch
     {
