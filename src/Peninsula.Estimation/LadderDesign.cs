@@ -4,13 +4,17 @@ using Peninsula.Engine.Model;
 
 namespace Peninsula.Estimation;
 
-/// <summary>Weakly informative normal priors of the ladder model, on the standardised scale (the same at every origin).</summary>
+/// <summary>
+/// Normal priors of the ladder model (mean 0, on the standardised scale; the same at every origin): weakly
+/// informative for intercepts and rung-specific terms, shrinking for the shared slopes, whose sd was chosen on the
+/// pre-2021 back-tests (docs/model.md, "Choosing the configuration").
+/// </summary>
 /// <param name="Intercept">Sd of the rung intercepts.</param>
 /// <param name="Shared">Sd of a shared slope per standard deviation of its feature.</param>
 /// <param name="Rung">Sd of a rung-specific slope per standard deviation of its feature (these separate: wider).</param>
 /// <param name="Era">Sd of an era's common shift of all rungs.</param>
 /// <param name="Coverage">Sd of the rung-3 shift for months with an incomplete record.</param>
-public sealed record LadderPriors(double Intercept = 5.0, double Shared = 1.0, double Rung = 2.0, double Era = 1.0, double Coverage = 2.0);
+public sealed record LadderPriors(double Intercept = 5.0, double Shared = 0.15, double Rung = 2.0, double Era = 1.0, double Coverage = 2.0);
 
 /// <summary>Kinds of coefficient in the ladder model.</summary>
 public enum CoefficientKind
@@ -88,8 +92,9 @@ public sealed record Standardization(double[] Mean, double[] Scale)
 /// </summary>
 public sealed class LadderDesign
 {
-    private LadderDesign(ImmutableArray<DesignCoefficient> coefficients, Standardization standardization, ImmutableArray<string> excluded, PenalizedLogit problem, int[] rowMonth)
+    private LadderDesign(ImmutableArray<DesignCoefficient> coefficients, Standardization standardization, ImmutableArray<string> excluded, PenalizedLogit problem, int[] rowMonth, double upperScale)
     {
+        UpperScale = upperScale;
         Coefficients = coefficients;
         Standardization = standardization;
         Excluded = excluded;
@@ -99,6 +104,9 @@ public sealed class LadderDesign
 
     /// <summary>The coefficients, in vector order.</summary>
     public ImmutableArray<DesignCoefficient> Coefficients { get; }
+
+    /// <summary>Weight of the shared slopes at rungs ≥ <see cref="ChoiceModels.UpperRung"/> (<c>ladder.upper_scale</c>).</summary>
+    public double UpperScale { get; }
 
     /// <summary>The standardisation used.</summary>
     public Standardization Standardization { get; }
@@ -123,8 +131,9 @@ public sealed class LadderDesign
     /// Builds the design. With <paramref name="layout"/> (a design built on the full sample) the same coefficients
     /// and standardisation are used, so bootstrap refits are comparable.
     /// </summary>
-    public static LadderDesign Build(LadderSample sample, LadderPriors priors, LadderDesign? layout = null)
+    public static LadderDesign Build(LadderSample sample, LadderPriors priors, LadderDesign? layout = null, double? upperScale = null)
     {
+        var w = upperScale ?? layout?.UpperScale ?? 1.0;
         ArgumentNullException.ThrowIfNull(sample);
         ArgumentNullException.ThrowIfNull(priors);
         sample.Validate();
@@ -151,7 +160,7 @@ public sealed class LadderDesign
             var level = sample.Levels[t];
             for (var j = 1; j <= Math.Min(level + 1, Ladder.Top); j++)
             {
-                Row(sample, std, coefficients, t, j, d);
+                Row(sample, std, coefficients, t, j, d, w);
                 rows.AddRange(d);
                 y.Add(level >= j ? 1.0 : 0.0);
                 rowMonth.Add(t);
@@ -159,12 +168,13 @@ public sealed class LadderDesign
         }
         var problem = new PenalizedLogit(
             [.. rows], [.. y], p, new double[p], [.. coefficients.Select(c => c.PriorSd)]);
-        return new LadderDesign(coefficients, std, excluded, problem, [.. rowMonth]);
+        return new LadderDesign(coefficients, std, excluded, problem, [.. rowMonth], w);
     }
 
-    /// <summary>Fills <paramref name="d"/> with the design row of month t at rung j.</summary>
-    public static void Row(LadderSample sample, Standardization std, ImmutableArray<DesignCoefficient> coefficients, int t, int j, Span<double> d)
+    /// <summary>Fills <paramref name="d"/> with the design row of month t at rung j (shared columns weighted by <paramref name="upperScale"/> at the upper rungs).</summary>
+    public static void Row(LadderSample sample, Standardization std, ImmutableArray<DesignCoefficient> coefficients, int t, int j, Span<double> d, double upperScale = 1.0)
     {
+        var w = j >= ChoiceModels.UpperRung ? upperScale : 1.0;
         ArgumentNullException.ThrowIfNull(sample);
         ArgumentNullException.ThrowIfNull(std);
         for (var i = 0; i < coefficients.Length; i++)
@@ -175,7 +185,7 @@ public sealed class LadderDesign
                 CoefficientKind.Intercept => c.Index == j ? 1.0 : 0.0,
                 CoefficientKind.Era => sample.Era[t] == c.Index ? 1.0 : 0.0,
                 CoefficientKind.Coverage => j == 3 && sample.PartialCoverage[t] ? 1.0 : 0.0,
-                CoefficientKind.Shared => (sample.Feature(t, c.Index) - std.Mean[c.Index]) / std.Scale[c.Index],
+                CoefficientKind.Shared => w * (sample.Feature(t, c.Index) - std.Mean[c.Index]) / std.Scale[c.Index],
                 CoefficientKind.Rung => sample.Feature(t, Standardization.RungFeature(j, c.Index)) / std.Scale[FeatureFunction.SharedCount + c.Index],
                 _ => 0.0,
             };
@@ -239,8 +249,8 @@ public sealed class LadderDesign
                     var row = names.IndexOf(c.Name);
                     var s = Standardization.Scale[c.Index];
                     a[row, i] = 1.0 / s;
-                    // Centring moves into the intercepts: b·(x − m)/s = (b/s)·x − b·m/s.
-                    for (var j = 0; j < Ladder.Top; j++) a[j, i] = -Standardization.Mean[c.Index] / s;
+                    // Centring moves into the intercepts: w·b·(x − m)/s = w·(b/s)·x − w·b·m/s.
+                    for (var j = 0; j < Ladder.Top; j++) a[j, i] = -(j + 1 >= ChoiceModels.UpperRung ? UpperScale : 1.0) * Standardization.Mean[c.Index] / s;
                     break;
                 }
                 case CoefficientKind.Rung:

@@ -52,6 +52,7 @@ public static class ModelForms
 /// <param name="Seed">Seed of the bootstrap.</param>
 /// <param name="RegimeRisk">Add the spread of past eras' shifts to the intercepts' covariance (a new era may start).</param>
 /// <param name="PrincipalPriorSd">Prior sd of the principal's response coefficients (strategic form, raw scale).</param>
+/// <param name="UpperScaleGrid">Values of <c>ladder.upper_scale</c> profiled (default <see cref="DefaultUpperScales"/>; one value = fixed).</param>
 public sealed record FitOptions(
     ModelForm Form = ModelForm.Ordered,
     LadderPriors? Priors = null,
@@ -59,8 +60,15 @@ public sealed record FitOptions(
     int BlockLength = 12,
     ulong Seed = 1,
     bool RegimeRisk = true,
-    double PrincipalPriorSd = 2.5)
+    double PrincipalPriorSd = 2.5,
+    IReadOnlyList<double>? UpperScaleGrid = null)
 {
+    /// <summary>Default grid profiled for <c>ladder.upper_scale</c>.</summary>
+    public static readonly IReadOnlyList<double> DefaultUpperScales = [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.2, 1.4];
+
+    /// <summary>The grid in use.</summary>
+    public IReadOnlyList<double> UpperScales => UpperScaleGrid ?? DefaultUpperScales;
+
     /// <summary>The priors in use.</summary>
     public LadderPriors LadderPriors => Priors ?? new LadderPriors();
 }
@@ -154,10 +162,23 @@ public static class LadderEstimator
         ArgumentNullException.ThrowIfNull(options);
         var months = Enumerable.Range(0, frame.Input.Months).ToArray();
         var (principal, sample) = Stage(frame, options, months, null, null);
-        var design = LadderDesign.Build(sample, options.LadderPriors);
-        var fit = design.Problem.Fit();
+        // Partial proportionality: profile the upper-rung weight of the shared slopes over a grid (the
+        // likelihood is bilinear in it), keep the value with the highest log posterior.
+        LadderDesign? design = null;
+        LogitFit? fit = null;
+        var profile = new List<(double Scale, double LogPosterior)>();
+        foreach (var w in options.UpperScales)
+        {
+            var d = LadderDesign.Build(sample, options.LadderPriors, upperScale: w);
+            var f = d.Problem.Fit(fit?.Theta);
+            profile.Add((w, f.LogPosterior));
+            if (fit is null || f.LogPosterior > fit.LogPosterior) { design = d; fit = f; }
+        }
+        if (design is null || fit is null) throw new ArgumentException("the upper-scale grid is empty", nameof(options));
 
         var warnings = new List<string>();
+        if (options.UpperScales.Count > 1 && (design.UpperScale == options.UpperScales[0] || design.UpperScale == options.UpperScales[^1]))
+            warnings.Add($"ladder.upper_scale: the profile's best value {design.UpperScale} is at the edge of the grid");
         if (fit.GradientNorm > 1e-5) warnings.Add($"ladder optimiser stopped with gradient {fit.GradientNorm:G3} ({fit.ExitReason})");
         if (principal is not null && principal.Fit.GradientNorm > 1e-5) warnings.Add($"principal optimiser stopped with gradient {principal.Fit.GradientNorm:G3}");
         warnings.AddRange(design.Excluded.Select(e => "not identified, keeps its prior: " + e));
@@ -212,6 +233,11 @@ public static class LadderEstimator
         var names = engineNames.ToList();
         var values = engineValues.ToList();
         var seBoot = seBootEngine.ToList();
+        // The profiled weight is held at its best value in forecasts (conditional on it; its profile is reported).
+        names.Add("ladder.upper_scale");
+        values.Add(design.UpperScale);
+        seBoot.Add(double.NaN);
+        engineCov = Pad(engineCov, 1);
         var ll = fit.LogLikelihood;
         var k = design.Coefficients.Length;
         var edf = EffectiveParameters(design.Problem, fit);
@@ -328,6 +354,14 @@ public static class LadderEstimator
             edf -= fit.Covariance[i, i] / (sd * sd);
         }
         return edf;
+    }
+
+    private static double[,] Pad(double[,] a, int extra)
+    {
+        var n = a.GetLength(0);
+        var r = new double[n + extra, n + extra];
+        for (var i = 0; i < n; i++) for (var j = 0; j < n; j++) r[i, j] = a[i, j];
+        return r;
     }
 
     private static double[] Multiply(double[,] a, double[] x)

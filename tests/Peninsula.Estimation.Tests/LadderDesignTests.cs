@@ -35,11 +35,13 @@ public sealed class LadderDesignTests
     [Fact]
     public void DesignLikelihood_EqualsEngineLadderProbability_ForEveryEraAndCoverage()
     {
-        var gen = Gen.Select(SampleGen, Gen.Double[-0.8, 0.8].Array[64]);
-        gen.Sample((c, raw) =>
+        // Upper-rung weight of the shared slopes: 1 (proportional) in a third of the cases, else anywhere in [0, 1.5].
+        var gen = Gen.Select(SampleGen, Gen.Double[-0.8, 0.8].Array[64], Gen.OneOf(Gen.Const(1.0), Gen.Double[0, 1.5], Gen.Double[0, 1.5]));
+        gen.Sample((c, raw, w) =>
         {
             var sample = Samples.Random(c.Seed, c.Months, c.Eras, c.Mixed);
-            var design = LadderDesign.Build(sample, new LadderPriors());
+            var design = LadderDesign.Build(sample, new LadderPriors(), upperScale: w);
+            Assert.Equal(w, design.UpperScale);
             Assert.Empty(design.Excluded.Where(e => !e.StartsWith("coverage", StringComparison.Ordinal)));
             var theta = raw.Take(design.Coefficients.Length).ToArray();
             var checkedMonths = 0;
@@ -68,7 +70,7 @@ public sealed class LadderDesignTests
         // Uses the problem's own outcomes (not ones reconstructed by the test): a sub-sample of one era and one
         // coverage state, built with the full design as layout, so the same coefficients and standardisation apply.
         var sample = Samples.Random(seed: 77, months: 90, eras: 3);
-        var design = LadderDesign.Build(sample, new LadderPriors());
+        var design = LadderDesign.Build(sample, new LadderPriors(), upperScale: 0.6);
         var fit = design.Problem.Fit();
         Assert.True(fit.GradientNorm < 1e-6);
         for (var era = 0; era < 3; era++)
@@ -78,6 +80,7 @@ public sealed class LadderDesignTests
                 var idx = Enumerable.Range(0, sample.Count).Where(t => sample.Era[t] == era && sample.PartialCoverage[t] == partial).ToArray();
                 if (idx.Length == 0) continue;
                 var sub = LadderDesign.Build(sample.Select(idx), new LadderPriors(), design);
+                Assert.Equal(0.6, sub.UpperScale);
                 var coefficients = Samples.EngineCoefficients(design, fit.Theta, era, partial);
                 var engine = idx.Sum(t => Samples.EngineLogProbability(coefficients, sample, t, sample.Levels[t]));
                 Assert.Equal(engine, sub.Problem.LogLikelihood(fit.Theta), 1e-9);
@@ -244,5 +247,54 @@ public sealed class LadderDesignTests
         Assert.Throws<ArgumentException>(() => LadderDesign.Build(s with { Era = [.. s.Era.Select(_ => 2)] }, new LadderPriors()));
         Assert.Throws<ArgumentException>(() => LadderDesign.Build(s with { Features = new double[5] }, new LadderPriors()));
         Assert.Throws<ArgumentException>(() => LadderDesign.Build(s with { Months = ImmutableArray<Month>.Empty, Levels = [], Era = [], PartialCoverage = [], Features = [] }, new LadderPriors()));
+    }
+
+    [Fact]
+    public void RungFeatureThatEntersNoLikelihoodRow_IsExcluded_LikeAFeatureThatIsZeroEverywhere()
+    {
+        // The moratorium term is on in some months at rungs 5–6 only, and none of those months reached level 4, so
+        // no binary row at rung 5 or 6 carries it: it has exactly as little information as a feature that is zero
+        // everywhere (the 1990–2016 record: no month under the moratorium reached level 4). Such a coefficient is
+        // fixed by its N(0, sd²) prior alone, and the calibration would replace the scenario's documented prior with
+        // 0; it should be excluded ("keeps its prior") like a zero feature.
+        var s = Samples.Random(seed: 21, months: 40, eras: 1);
+        var on = Enumerable.Range(0, s.Count).Select(t => t % 4 == 0).ToArray();
+        var levels = s.Levels.Select((l, t) => on[t] ? Math.Min(l, 3) : l).ToArray();
+        var sample = WithFeature(s with { Levels = levels }, (t, i) => i >= Samples.S && (i - Samples.S) % Samples.R == 0 ? (on[t] && (i - Samples.S) / Samples.R + 1 >= 5 ? 1.0 : 0.0) : null);
+        var design = LadderDesign.Build(sample, new LadderPriors());
+        var column = design.IndexOf("ladder.moratorium");
+        if (column >= 0)
+        {
+            // Confirm the premise: the column is zero in every row, so the mode is exactly the prior mean.
+            var d = new double[design.Coefficients.Length];
+            for (var r = 0; r < design.RowMonth.Length; r++) Assert.Equal(0.0, design.Problem.Eta(r, [.. Enumerable.Range(0, d.Length).Select(i => i == column ? 1.0 : 0.0)]));
+            Assert.Equal(0.0, design.Problem.Fit().Theta[column]);
+        }
+        Assert.True(column < 0, "ladder.moratorium enters no likelihood row but is estimated (from its prior alone) instead of excluded");
+    }
+
+    [Fact]
+    public void UpperScale_WeightsOnlyTheSharedColumns_OfRungsFourToSix()
+    {
+        var sample = Samples.Random(seed: 31, months: 20, eras: 2);
+        var one = LadderDesign.Build(sample, new LadderPriors());
+        var scaled = LadderDesign.Build(sample, new LadderPriors(), upperScale: 0.25);
+        Assert.Equal(1.0, one.UpperScale);
+        var a = new double[one.Coefficients.Length];
+        var b = new double[one.Coefficients.Length];
+        for (var t = 0; t < sample.Count; t++)
+        {
+            for (var j = 1; j <= 6; j++)
+            {
+                LadderDesign.Row(sample, one.Standardization, one.Coefficients, t, j, a);
+                LadderDesign.Row(sample, one.Standardization, one.Coefficients, t, j, b, 0.25);
+                for (var i = 0; i < a.Length; i++)
+                {
+                    var factor = one.Coefficients[i].Kind == CoefficientKind.Shared && j >= 4 ? 0.25 : 1.0;
+                    Assert.Equal(factor * a[i], b[i], 1e-15);
+                }
+            }
+        }
+        Assert.Equal(one.Problem.Rows, scaled.Problem.Rows);
     }
 }

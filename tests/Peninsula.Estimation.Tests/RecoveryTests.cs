@@ -22,29 +22,36 @@ public sealed class RecoveryTests(ITestOutputHelper output)
     /// <summary>Months at level ≥ j, j = 1 … 6, in the 1990–2020 record (labelled by the DESIGN section 3 rule).</summary>
     private static readonly double[] TargetAtLeast = [127, 111, 74, 35, 14, 6];
 
-    /// <summary>True coefficients on the standardised scale (intercepts are solved for so expected counts hit the targets).</summary>
+    /// <summary>
+    /// True coefficients on the standardised scale: the record's own estimates at the 2020-12 origin under weakly
+    /// informative priors (shared sd 1, rung sd 2), rounded; the moratorium term, which the record barely identifies,
+    /// is set to −1. Intercepts are solved for so expected counts hit the targets.
+    /// </summary>
     private static readonly Dictionary<string, double> TrueSlopes = new(StringComparer.Ordinal)
     {
-        ["ladder.persist"] = 0.6,
-        ["ladder.recent"] = 0.4,
-        ["ladder.season_cos"] = -0.3,
-        ["ladder.season_sin"] = 0.25,
-        ["ladder.pipeline"] = 0.3,
-        ["ladder.exercise"] = 0.2,
-        ["ladder.transition_principal"] = 0.2,
+        ["ladder.persist"] = 0.15,
+        ["ladder.recent"] = 0.15,
+        ["ladder.season_cos"] = -0.2,
+        ["ladder.season_sin"] = 0.17,
+        ["ladder.pipeline"] = -0.45,
+        ["ladder.exercise"] = 0.05,
+        ["ladder.transition_principal"] = -0.05,
         ["ladder.transition_mediator"] = 0.1,
-        ["ladder.need"] = 0.0,
-        ["ladder.trust"] = -0.3,
-        ["ladder.engaged"] = -0.4,
-        ["ladder.inattention"] = 0.2,
+        ["ladder.need"] = 0.35,
+        ["ladder.trust"] = 0.4,
+        ["ladder.engaged"] = -0.25,
+        ["ladder.inattention"] = -0.1,
         ["ladder.moratorium"] = -1.0,
-        ["ladder.agreement"] = -0.8,
-        ["ladder.sanction_cost"] = -0.5,
-        ["era.kim-il-sung"] = 0.0,
-        ["era.kim-jong-il"] = -0.2,
-        ["era.kim-jong-un"] = 0.2,
+        ["ladder.agreement"] = -1.0,
+        ["ladder.sanction_cost"] = 1.8,
+        ["era.kim-il-sung"] = -0.3,
+        ["era.kim-jong-il"] = -0.5,
+        ["era.kim-jong-un"] = 0.7,
         ["coverage.rung3"] = -0.5,
     };
+
+    /// <summary>The weakly informative priors DESIGN section 6 asks for (the estimator's defaults before the shared sd was tuned).</summary>
+    private static readonly LadderPriors WeaklyInformative = new(Intercept: 5.0, Shared: 1.0, Rung: 2.0, Era: 1.0, Coverage: 2.0);
 
     /// <summary>
     /// Features shaped like the captured ones (fixed seed): persistence (an autocorrelated campaign indicator and
@@ -165,24 +172,33 @@ public sealed class RecoveryTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Recovery_At372Months_100Replicates() => Recover(100);
+    public void Recovery_At372Months_100Replicates_WeaklyInformativePriors() => Recover(100, WeaklyInformative);
+
+    /// <summary>
+    /// The same check under the estimator's shipped default priors (shared-slope sd 0.15, chosen on back-tests for
+    /// forecast skill): these shrink by design, and this test measures by how much at the record's own magnitudes.
+    /// </summary>
+    [Fact]
+    public void Recovery_At372Months_100Replicates_ShippedDefaultPriors() => Recover(100, new LadderPriors());
 
     [Fact]
     [Trait("Category", "Slow")]
-    public void Recovery_At372Months_1000Replicates() => Recover(1000);
+    public void Recovery_At372Months_1000Replicates_WeaklyInformativePriors() => Recover(1000, WeaklyInformative);
 
-    private void Recover(int replicates)
+    private void Recover(int replicates, LadderPriors priors)
     {
         var (sample, layout, truth) = Truth();
         var probabilities = EngineProbabilities(sample, layout, truth);
         var k = truth.Length;
         var estimates = new List<double[]>();
         var ses = new List<double[]>();
+        var dataSes = new List<double[]>();
         var covered = new int[k];
+        var priorSd = LadderDesign.Build(sample, priors).Problem.PriorSd; // the priors of this run (the layout's are the defaults)
         for (var rep = 0; rep < replicates; rep++)
         {
             var simulated = sample with { Levels = DrawLevels(probabilities, 10_000 + rep) };
-            var design = LadderDesign.Build(simulated, new LadderPriors());
+            var design = LadderDesign.Build(simulated, priors);
             Assert.Equal(Samples.Names(layout), Samples.Names(design));
             var fit = design.Problem.Fit();
             Assert.True(fit.GradientNorm < 1e-5, $"replicate {rep}: gradient {fit.GradientNorm}");
@@ -190,11 +206,14 @@ public sealed class RecoveryTests(ITestOutputHelper output)
             for (var i = 0; i < k; i++) if (Math.Abs(fit.Theta[i] - truth[i]) <= 1.6448536269514722 * se[i]) covered[i]++;
             estimates.Add(fit.Theta);
             ses.Add(se);
+            // What the data alone say (prior precision removed; diagonal approximation): decides what is asserted,
+            // so the same coefficients are asserted whatever the prior.
+            dataSes.Add([.. Enumerable.Range(0, k).Select(i => 1.0 / Math.Sqrt(Math.Max(1e-12, 1.0 / (se[i] * se[i]) - 1.0 / (design.Problem.PriorSd[i] * design.Problem.PriorSd[i]))))]);
         }
 
         var report = new StringBuilder();
-        report.AppendLine(CultureInfo.InvariantCulture, $"recovery over {replicates} replicates (standardised scale; prior mean 0)");
-        report.AppendLine("coefficient                  truth    mean    bias  bias/priorSd  mean se  se/priorSd  sd(est)  cover90");
+        report.AppendLine(CultureInfo.InvariantCulture, $"recovery over {replicates} replicates (standardised scale; prior mean 0; {priors})");
+        report.AppendLine("coefficient                  truth    mean    bias  bias/priorSd  mean se  se/priorSd  data se  sd(est)  cover90");
         var failures = new List<string>();
         for (var i = 0; i < k; i++)
         {
@@ -204,11 +223,12 @@ public sealed class RecoveryTests(ITestOutputHelper output)
             var meanSe = ses.Average(s => s[i]);
             var bias = mean - truth[i];
             var coverage = (double)covered[i] / replicates;
-            var informative = c.Kind is CoefficientKind.Shared or CoefficientKind.Rung && meanSe < 0.5 * c.PriorSd;
+            var dataSe = dataSes.Average(s => s[i]);
+            var informative = Informative(c, dataSe);
             report.AppendLine(CultureInfo.InvariantCulture,
-                $"{c.Name,-27} {truth[i],6:0.000} {mean,7:0.000} {bias,7:0.000} {bias / c.PriorSd,12:0.000} {meanSe,8:0.000} {meanSe / c.PriorSd,10:0.000} {sdEst,8:0.000} {coverage,7:P0}{(informative ? "  asserted" : "")}");
+                $"{c.Name,-27} {truth[i],6:0.000} {mean,7:0.000} {bias,7:0.000} {bias / priorSd[i],12:0.000} {meanSe,8:0.000} {meanSe / priorSd[i],10:0.000} {dataSe,8:0.000} {sdEst,8:0.000} {coverage,7:P0}{(informative ? "  asserted" : "")}");
             if (!informative) continue;
-            if (Math.Abs(bias) >= 0.25 * c.PriorSd) failures.Add($"{c.Name}: bias {bias:0.000} is {Math.Abs(bias) / c.PriorSd:0.00} prior sd");
+            if (Math.Abs(bias) >= 0.25 * priorSd[i]) failures.Add($"{c.Name}: bias {bias:0.000} is {Math.Abs(bias) / priorSd[i]:0.00} prior sd");
             if (coverage < 0.80) failures.Add($"{c.Name}: 90% Hessian intervals cover the truth in {coverage:P0} of replicates");
         }
         output.WriteLine(report.ToString());
@@ -216,8 +236,19 @@ public sealed class RecoveryTests(ITestOutputHelper output)
         foreach (var name in new[] { "ladder.persist", "ladder.season_cos", "ladder.trust", "ladder.engaged", "ladder.agreement" })
         {
             var i = layout.IndexOf(name);
-            Assert.True(ses.Average(s => s[i]) < 0.5 * layout.Coefficients[i].PriorSd, $"{name} carries too little information to be asserted");
+            Assert.True(Informative(layout.Coefficients[i], dataSes.Average(s => s[i])), $"{name} carries too little information to be asserted");
         }
         Assert.True(failures.Count == 0, string.Join("; ", failures) + Environment.NewLine + report);
     }
+
+    /// <summary>
+    /// "Real information": a shared or rung-specific slope whose data-only standard error is under half the weakly
+    /// informative prior sd (0.5 for shared slopes, 1 for rung-specific ones).
+    /// </summary>
+    private static bool Informative(DesignCoefficient c, double dataSe) => c.Kind switch
+    {
+        CoefficientKind.Shared => dataSe < 0.5 * WeaklyInformative.Shared,
+        CoefficientKind.Rung => dataSe < 0.5 * WeaklyInformative.Rung,
+        _ => false,
+    };
 }

@@ -48,6 +48,30 @@ public sealed class BacktestSettings : CommandSettings
     [DefaultValue(1UL)]
     public ulong Seed { get; init; } = 1;
 
+    [CommandOption("--prior-shared <SD>")]
+    [Description("Prior sd of a shared slope per standard deviation of its feature (default 0.15, chosen on the back-tests: docs/model.md).")]
+    [DefaultValue(0.15)]
+    public double PriorShared { get; init; } = 0.15;
+
+    [CommandOption("--prior-rung <SD>")]
+    [Description("Prior sd of a rung-specific slope per standard deviation of its feature (default 2).")]
+    [DefaultValue(2.0)]
+    public double PriorRung { get; init; } = 2.0;
+
+    [CommandOption("--upper-scale <W>")]
+    [Description("Weight of the shared slopes at rungs 4-6: a number in 0-2, or 'profile' to choose it by profile likelihood (default 1).")]
+    [DefaultValue("1")]
+    public string UpperScale { get; init; } = "1";
+
+    /// <summary>The upper-scale grid: one value, or the default grid for 'profile'.</summary>
+    public IReadOnlyList<double> UpperScaleGrid => UpperScale == "profile"
+        ? FitOptions.DefaultUpperScales
+        : [double.Parse(UpperScale, System.Globalization.CultureInfo.InvariantCulture)];
+
+    [CommandOption("--no-regime-risk")]
+    [Description("Fit without widening the intercepts by the spread of past eras (as 'fit --no-regime-risk').")]
+    public bool NoRegimeRisk { get; init; }
+
     [CommandOption("--threads <T>")]
     [Description("Worker threads (default: all cores). Does not change results.")]
     public int? Threads { get; init; }
@@ -55,6 +79,10 @@ public sealed class BacktestSettings : CommandSettings
     [CommandOption("--out <FILE>")]
     [Description("Write the back-test report as JSON.")]
     public string? Out { get; init; }
+
+    [CommandOption("--markdown <FILE>")]
+    [Description("Write the back-test tables as Markdown (docs/backtest-*.md are generated this way).")]
+    public string? Markdown { get; init; }
 
     /// <summary>The parsed origins (validated).</summary>
     public IReadOnlyList<Month> OriginMonths => [.. Origins.Split(',', StringSplitOptions.TrimEntries).Select(Month.Parse)];
@@ -68,6 +96,9 @@ public sealed class BacktestSettings : CommandSettings
         if (Horizon is < 1 or > 120) return ValidationResult.Error($"--horizon must be 1-120 (got {Horizon})");
         if (Runs < 1) return ValidationResult.Error($"--runs must be at least 1 (got {Runs})");
         if (Draws < 1 || Draws > Runs) return ValidationResult.Error($"--draws must be 1-{Runs} (got {Draws})");
+        if (UpperScale != "profile" && (!double.TryParse(UpperScale, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var w) || w < 0 || w > 2))
+            return ValidationResult.Error($"--upper-scale: '{UpperScale}' is not 'profile' or a number in 0-2");
+        if (PriorShared <= 0 || PriorRung <= 0) return ValidationResult.Error("prior sds must be positive");
         if (Bootstrap < 0) return ValidationResult.Error($"--bootstrap must be 0 or more (got {Bootstrap})");
         if (Threads is < 1) return ValidationResult.Error($"--threads must be at least 1 (got {Threads})");
         return ValidationResult.Success();
@@ -81,11 +112,13 @@ public sealed class BacktestCommand(IAnsiConsole console) : Command<BacktestSett
     public override int Execute(CommandContext context, BacktestSettings settings, CancellationToken cancellationToken)
     {
         OutputFile.CheckWritable(settings.Out);
+        OutputFile.CheckWritable(settings.Markdown);
         var form = ModelForms.TryParse(settings.Form, out var f) ? f : ModelForm.Ordered;
-        var options = new FitOptions(form, null, settings.Bootstrap, 12, settings.Seed);
+        var options = new FitOptions(form, new LadderPriors(Shared: settings.PriorShared, Rung: settings.PriorRung), settings.Bootstrap, 12, settings.Seed, !settings.NoRegimeRisk, UpperScaleGrid: settings.UpperScaleGrid);
         var report = Backtester.Run(settings.OriginMonths, settings.Horizon, options, settings.Runs, settings.Draws, settings.Seed,
             settings.Threads ?? Environment.ProcessorCount, new SyncProgress(console), cancellationToken);
         if (settings.Out is not null) OutputFile.WriteAtomically(settings.Out, BacktestRender.Json(report));
+        if (settings.Markdown is not null) OutputFile.WriteAtomically(settings.Markdown, MarkdownReport.Backtest(report, CommandLine.Current()));
         BacktestRender.Write(console, report);
         if (settings.Out is not null) console.MarkupLineInterpolated($"[grey]back-test written to {settings.Out}[/]");
         return 0;
@@ -241,4 +274,74 @@ public static class BacktestRender
         uncertainty = Clean(s.Decomposition.Uncertainty),
         bins = s.Decomposition.Bins.Select(b => new { lo = b.Lower, hi = b.Upper, count = b.Count, mean_forecast = Clean(b.MeanForecast), observed = Clean(b.ObservedFrequency), ci_lo = Clean(b.IntervalLower), ci_hi = Clean(b.IntervalUpper) }),
     };
+}
+
+/// <summary>Markdown of fits and back-tests for docs/ (generated by the commands, never typed in).</summary>
+public static class MarkdownReport
+{
+    private static string F(double x, string format = "0.000") => double.IsFinite(x) ? x.ToString(format, CultureInfo.InvariantCulture) : "–";
+
+    private static string Pct(double x) => double.IsFinite(x) ? (100 * x).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "–";
+
+    /// <summary>A fit's estimates and statistics.</summary>
+    public static string Fit(Calibration cal, string command)
+    {
+        var sb = new System.Text.StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"# Fit at cutoff {cal.Cutoff} ({cal.Form})\n\nGenerated by `{command}`; do not edit by hand.\n\n");
+        sb.Append(CultureInfo.InvariantCulture, $"Window {cal.WindowStart}..{cal.Cutoff} ({cal.Months} months); data sha256 `{cal.DataSha256[..16]}`; log-likelihood {F(cal.LogLikelihood, "0.00")}; AIC {F(cal.Aic, "0.0")}; {cal.ParametersEstimated} coefficients ({F(cal.EffectiveParameters, "0.0")} effective under the priors); optimiser {cal.OptimizerMethod}, exit `{cal.OptimizerExit}` after {cal.OptimizerIterations} iterations (gradient {F(cal.GradientNorm, "0.0e0")}); moving-block bootstrap {cal.BootstrapUsed}/{cal.BootstrapReplicates} refits, blocks of {cal.BlockLength} months; eras: {string.Join(", ", cal.Eras)} (forecasts use {cal.CurrentEra}).\n\n");
+        sb.Append("## Estimates as fitted (standardised features; principal response on the engine scale)\n\n| coefficient | estimate | se (Hessian) | se (bootstrap) | prior sd | note |\n|---|---:|---:|---:|---:|---|\n");
+        foreach (var e in cal.Estimates) sb.Append(CultureInfo.InvariantCulture, $"| {e.Name} | {F(e.Value)} | {F(e.SeHessian)} | {F(e.SeBootstrap)} | {F(e.PriorSd)} | {e.Warning ?? ""} |\n");
+        sb.Append("\n## Engine parameters used by forecasts\n\n| parameter | value | sd of forecast draws | se (bootstrap) |\n|---|---:|---:|---:|\n");
+        for (var i = 0; i < cal.EngineNames.Length; i++)
+            sb.Append(CultureInfo.InvariantCulture, $"| {cal.EngineNames[i]} | {F(cal.EngineValues[i])} | {F(Math.Sqrt(cal.EngineCovariance[i, i]))} | {F(cal.EngineSeBootstrap[i])} |\n");
+        sb.Append("\n## Warnings\n\n");
+        foreach (var w in cal.Warnings) sb.Append("- ").Append(w).Append('\n');
+        if (cal.Warnings.Length == 0) sb.Append("None.\n");
+        return sb.ToString();
+    }
+
+    /// <summary>A back-test's tables.</summary>
+    public static string Backtest(BacktestReport report, string command)
+    {
+        var sb = new System.Text.StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"# Back-test ({report.Form})\n\nGenerated by `{command}`; do not edit by hand. Horizon {report.Horizon} months, {report.Runs} runs × {report.ParameterDraws} parameter draws per origin, seed {report.Seed}; data sha256 `{report.DataSha256[..16]}`.\n\n");
+        sb.Append("## Origins\n\n| origin | scenario | package declared | months scored | fit log-likelihood | AIC |\n|---|---|---|---:|---:|---:|\n");
+        foreach (var o in report.Origins)
+            sb.Append(CultureInfo.InvariantCulture, $"| {o.Origin} | {o.Scenario} | {o.Policy} | {o.Months} | {F(o.Calibration.LogLikelihood, "0.00")} | {F(o.Calibration.Aic, "0.0")} |\n");
+        var refs = report.Binary.Count > 0 ? report.Binary[0].References.Select(r => r.Id).ToList() : [];
+        sb.Append("\n## Monthly P(level ≥ k): Brier score, log score, and Brier skill against each baseline (90% block-bootstrap interval)\n\n");
+        sb.Append("| target | lead (months) | cases / events | Brier | log | " + string.Join(" | ", refs) + " |\n|---|---|---:|---:|---:|" + string.Concat(refs.Select(_ => "---:|")) + "\n");
+        foreach (var row in report.Binary)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"| {row.Target} | {row.LeadBucket} | {row.Cases} / {row.Events} | {F(row.Model.Brier, "0.0000")} | {F(row.Model.LogScore, "0.0000")} | ");
+            sb.Append(string.Join(" | ", row.Skill.Select(s => $"{F(s.BrierSkill.Point, "+0.000;-0.000")} [{F(s.BrierSkill.Lower, "+0.00;-0.00")}, {F(s.BrierSkill.Upper, "+0.00;-0.00")}]"))).Append(" |\n");
+        }
+        sb.Append("\n## Murphy decomposition, all leads (model)\n\n| target | Brier | reliability | resolution | uncertainty |\n|---|---:|---:|---:|---:|\n");
+        foreach (var row in report.Binary.Where(r => r.LeadBucket == "1-48"))
+            sb.Append(CultureInfo.InvariantCulture, $"| {row.Target} | {F(row.Model.Brier, "0.0000")} | {F(row.Model.Decomposition.Reliability, "0.0000")} | {F(row.Model.Decomposition.Resolution, "0.0000")} | {F(row.Model.Decomposition.Uncertainty, "0.0000")} |\n");
+        sb.Append("\n## Reliability diagram data, all leads (model): mean forecast vs observed frequency per bin\n\n| target | bin | months | mean forecast | observed | 90% interval |\n|---|---|---:|---:|---:|---|\n");
+        foreach (var row in report.Binary.Where(r => r.LeadBucket == "1-48"))
+            foreach (var b in row.Model.Decomposition.Bins)
+                sb.Append(CultureInfo.InvariantCulture, $"| {row.Target} | {F(b.Lower, "0.0")}–{F(b.Upper, "0.0")} | {b.Count} | {F(b.MeanForecast)} | {F(b.ObservedFrequency)} | {F(b.IntervalLower)}–{F(b.IntervalUpper)} |\n");
+        sb.Append("\n## Ladder: ranked probability score and skill against each baseline\n\n| lead | cases | RPS | " + string.Join(" | ", refs) + " |\n|---|---:|---:|" + string.Concat(refs.Select(_ => "---:|")) + "\n");
+        foreach (var row in report.Rps)
+            sb.Append(CultureInfo.InvariantCulture, $"| {row.LeadBucket} | {row.Cases} | {F(row.ModelRps, "0.0000")} | ").Append(string.Join(" | ", row.Skill.Select(s => $"{F(s.Skill.Point, "+0.000;-0.000")} [{F(s.Skill.Lower, "+0.00;-0.00")}, {F(s.Skill.Upper, "+0.00;-0.00")}]"))).Append(" |\n");
+        sb.Append("\n## Transitions: P(level ≥ 5 within 12 and 24 months of the new government), fit at the origin before it\n\n| origin | scenario | ≤12 model | ≤12 long-run | ≤12 happened | ≤24 model | ≤24 long-run | ≤24 happened |\n|---|---|---:|---:|---|---:|---:|---|\n");
+        foreach (var o in report.Origins)
+        {
+            var w12 = o.Windows.FirstOrDefault(w => w.Level == 5 && w.WithinMonths == 12);
+            var w24 = o.Windows.FirstOrDefault(w => w.Level == 5 && w.WithinMonths == 24);
+            if (w12 is null || w24 is null) continue;
+            sb.Append(CultureInfo.InvariantCulture, $"| {o.Origin} | {o.Scenario} | {Pct(w12.Model)} | {Pct(w12.Baselines["long-run"])} | {(w12.Happened ? "yes" : "no")} | {Pct(w24.Model)} | {Pct(w24.Baselines["long-run"])} | {(w24.Happened ? "yes" : "no")} |\n");
+        }
+        if (report.Origins.Count > 0)
+        {
+            var last = report.Origins[^1];
+            sb.Append(CultureInfo.InvariantCulture, $"\n## Posterior-predictive check (fit at {last.Origin}): share of months at each level by era, observed / simulated mean [90%]\n\n| era | months | ");
+            sb.Append(string.Join(" | ", Enumerable.Range(0, Ladder.Levels))).Append(" |\n|---|---:|").Append(string.Concat(Enumerable.Range(0, Ladder.Levels).Select(_ => "---|"))).Append('\n');
+            foreach (var e in last.Predictive)
+                sb.Append(CultureInfo.InvariantCulture, $"| {e.Era} | {e.Months} | ").Append(string.Join(" | ", Enumerable.Range(0, Ladder.Levels).Select(l => $"{Pct(e.Observed[l])} / {Pct(e.SimulatedMean[l])} [{Pct(e.SimulatedLo[l])}–{Pct(e.SimulatedHi[l])}]"))).Append(" |\n");
+        }
+        return sb.ToString();
+    }
 }

@@ -35,6 +35,26 @@ public sealed class FitSettings : CommandSettings
     [DefaultValue(1UL)]
     public ulong Seed { get; init; } = 1;
 
+    [CommandOption("--prior-shared <SD>")]
+    [Description("Prior sd of a shared slope per standard deviation of its feature (default 0.15, chosen on the back-tests: docs/model.md).")]
+    [DefaultValue(0.15)]
+    public double PriorShared { get; init; } = 0.15;
+
+    [CommandOption("--prior-rung <SD>")]
+    [Description("Prior sd of a rung-specific slope per standard deviation of its feature (default 2).")]
+    [DefaultValue(2.0)]
+    public double PriorRung { get; init; } = 2.0;
+
+    [CommandOption("--upper-scale <W>")]
+    [Description("Weight of the shared slopes at rungs 4-6: a number in 0-2, or 'profile' to choose it by profile likelihood (default 1).")]
+    [DefaultValue("1")]
+    public string UpperScale { get; init; } = "1";
+
+    /// <summary>The upper-scale grid: one value, or the default grid for 'profile'.</summary>
+    public IReadOnlyList<double> UpperScaleGrid => UpperScale == "profile"
+        ? FitOptions.DefaultUpperScales
+        : [double.Parse(UpperScale, System.Globalization.CultureInfo.InvariantCulture)];
+
     [CommandOption("--no-regime-risk")]
     [Description("Do not widen the intercepts by the spread of past eras.")]
     public bool NoRegimeRisk { get; init; }
@@ -43,6 +63,10 @@ public sealed class FitSettings : CommandSettings
     [Description("Write the calibration JSON here (required).")]
     public string? Out { get; init; }
 
+    [CommandOption("--markdown <FILE>")]
+    [Description("Also write the estimates as Markdown (docs/fit-*.md are generated this way).")]
+    public string? Markdown { get; init; }
+
     /// <summary>The cutoff month (validated).</summary>
     public Month Cutoff => Month.Parse(Until!);
 
@@ -50,7 +74,7 @@ public sealed class FitSettings : CommandSettings
     public ModelForm ModelForm => ModelForms.TryParse(Form, out var f) ? f : ModelForm.Ordered;
 
     /// <summary>Options for the estimator.</summary>
-    public FitOptions Options => new(ModelForm, null, Bootstrap, Block, Seed, !NoRegimeRisk);
+    public FitOptions Options => new(ModelForm, new LadderPriors(Shared: PriorShared, Rung: PriorRung), Bootstrap, Block, Seed, !NoRegimeRisk, UpperScaleGrid: UpperScaleGrid);
 
     /// <inheritdoc />
     public override ValidationResult Validate()
@@ -58,6 +82,9 @@ public sealed class FitSettings : CommandSettings
         if (Until is null) return ValidationResult.Error("--until is required (the last month of data the fit may read, YYYY-MM)");
         if (!Month.TryParse(Until, out _)) return ValidationResult.Error($"--until: '{Until}' is not a month YYYY-MM");
         if (!ModelForms.TryParse(Form, out _)) return ValidationResult.Error($"--form: unknown form '{Form}' (known: {string.Join(", ", ModelForms.Ids)})");
+        if (UpperScale != "profile" && (!double.TryParse(UpperScale, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var w) || w < 0 || w > 2))
+            return ValidationResult.Error($"--upper-scale: '{UpperScale}' is not 'profile' or a number in 0-2");
+        if (PriorShared <= 0 || PriorRung <= 0) return ValidationResult.Error("prior sds must be positive");
         if (Bootstrap < 0) return ValidationResult.Error($"--bootstrap must be 0 or more (got {Bootstrap})");
         if (Block < 1) return ValidationResult.Error($"--block must be at least 1 (got {Block})");
         if (Out is null) return ValidationResult.Error("--out is required (the calibration JSON to write)");
@@ -72,9 +99,11 @@ public sealed class FitCommand(IAnsiConsole console) : Command<FitSettings>
     public override int Execute(CommandContext context, FitSettings settings, CancellationToken cancellationToken)
     {
         OutputFile.CheckWritable(settings.Out);
+        OutputFile.CheckWritable(settings.Markdown);
         var (fit, calibration) = Fitting.Fit(settings.Cutoff, settings.Options);
         Fitting.Render(console, fit, calibration);
         OutputFile.WriteAtomically(settings.Out!, calibration.ToJson());
+        if (settings.Markdown is not null) OutputFile.WriteAtomically(settings.Markdown, MarkdownReport.Fit(calibration, CommandLine.Current()));
         console.MarkupLineInterpolated($"[grey]calibration written to {settings.Out} (sha256 {calibration.Sha256()[..12]})[/]");
         return 0;
     }

@@ -100,6 +100,10 @@ public sealed class CompareSettings : SimulationSettings
     [CommandOption("--out <FILE>")]
     [Description("Write every package's forecast and the paired differences as JSON.")]
     public string? Out { get; init; }
+
+    [CommandOption("--markdown <FILE>")]
+    [Description("Write the comparison tables as Markdown (docs/compare-2021.md is generated this way).")]
+    public string? Markdown { get; init; }
 }
 
 /// <summary>Options of <c>validate</c>.</summary>

@@ -9,9 +9,14 @@ namespace Peninsula.Engine.Model;
 /// </summary>
 public static class ChoiceModels
 {
+    /// <summary>First rung whose shared effects are scaled by <c>ladder.upper_scale</c>.</summary>
+    public const int UpperRung = 4;
+
     /// <summary>
     /// Ladder probabilities under the continuation-ratio logit: at rung j the challenger, having reached
-    /// level j−1, escalates further with probability σ(αⱼ + β·x + γ·zⱼ). Writes P(level = k), k = 0…6.
+    /// level j−1, escalates further with probability σ(αⱼ + wⱼ·β·x + γ·zⱼ), with wⱼ = 1 at rungs 1–3 and
+    /// <c>ladder.upper_scale</c> at rungs 4–6 (shared effects may be weaker on the upper rungs, where they would
+    /// otherwise compound rung after rung). Writes P(level = k), k = 0…6.
     /// </summary>
     public static void LadderProbabilities(Coefficients c, ReadOnlySpan<double> shared, ReadOnlySpan<double> rung, Span<double> p)
     {
@@ -24,7 +29,7 @@ public static class ChoiceModels
         for (var j = 1; j <= Ladder.Top; j++)
         {
             var o = (j - 1) * FeatureFunction.RungCount;
-            var eta = c.LadderAlpha[j] + common + c.LadderMoratorium * rung[o] + c.LadderAgreement * rung[o + 1]
+            var eta = c.LadderAlpha[j] + (j >= UpperRung ? c.LadderUpperScale * common : common) + c.LadderMoratorium * rung[o] + c.LadderAgreement * rung[o + 1]
                 + c.LadderSanctionCost * rung[o + 2] + c.LadderNegotiationRisk * rung[o + 3];
             var go = DetMath.Logistic(eta);
             p[j - 1] = reach * (1.0 - go);

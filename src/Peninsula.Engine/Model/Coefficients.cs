@@ -16,6 +16,8 @@ public sealed class Coefficients
     public readonly double LadderPersist;
     public readonly double LadderRecent;
     public readonly double LadderRecentDecay;
+    /// <summary>Weight of the shared slopes at rungs 4–6 (<c>ladder.upper_scale</c>); 1 = proportional at every rung.</summary>
+    public readonly double LadderUpperScale;
     public readonly double LadderSeasonCos;
     public readonly double LadderSeasonSin;
     public readonly double LadderPipeline;
@@ -115,6 +117,7 @@ public sealed class Coefficients
         LadderPersist = Get(v, "ladder.persist");
         LadderRecent = Get(v, "ladder.recent");
         LadderRecentDecay = Get(v, "ladder.recent_decay");
+        LadderUpperScale = Get(v, "ladder.upper_scale");
         LadderSeasonCos = Get(v, "ladder.season_cos");
         LadderSeasonSin = Get(v, "ladder.season_sin");
         LadderPipeline = Get(v, "ladder.pipeline");

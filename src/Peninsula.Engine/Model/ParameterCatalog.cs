@@ -28,6 +28,7 @@ public static class ParameterCatalog
         new("ladder.recent", -10, 10, "slope on the EWMA of recent months at level >= 3"),
         new("ladder.recent_decay", 0, 0.99, "EWMA retention per month of recent activity"),
         new("ladder.base_rate", 0, 1, "centring constant of the persistence features (absorbed by the intercepts)"),
+        new("ladder.upper_scale", 0, 2, "weight of the shared slopes at rungs 4-6 relative to rungs 1-3 (partial proportionality)"),
         new("ladder.season_cos", -5, 5, "slope on cos(2 pi month/12)"),
         new("ladder.season_sin", -5, 5, "slope on sin(2 pi month/12)"),
         new("ladder.pipeline", -5, 5, "slope on log(1 + displayed untested systems)"),

@@ -41,6 +41,7 @@ internal static class TestSpecs
         ["ladder.recent"] = (0.4, 0.3),
         ["ladder.recent_decay"] = (0.8, 0.08),
         ["ladder.base_rate"] = (0.2, 0.0),
+        ["ladder.upper_scale"] = (1.0, 0.0),
         ["ladder.season_cos"] = (-0.15, 0.15),
         ["ladder.season_sin"] = (0.15, 0.15),
         ["ladder.pipeline"] = (0.15, 0.1),

@@ -81,8 +81,9 @@ internal static class Samples
         var values = new double[names.Length];
         for (var i = 0; i < names.Length; i++)
             for (var j = 0; j < theta.Length; j++) values[i] += a[i, j] * theta[j];
-        var allNames = names.ToList();
-        var allValues = values.ToList();
+        // The upper-rung weight of the shared slopes is the design's (the estimator reports it beside the map).
+        var allNames = names.Append("ladder.upper_scale").ToList();
+        var allValues = values.Append(design.UpperScale).ToList();
         if (others is not null)
         {
             foreach (var (name, value) in others)

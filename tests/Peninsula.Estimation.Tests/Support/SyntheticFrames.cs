@@ -80,8 +80,8 @@ internal static class SyntheticFrames
                 PipelineDisplays = pipelineDisplays && rng.NextDouble() < 0.15 ? 1 : 0,
                 PipelineTested = level >= 4,
                 ExerciseIntensity = moy is 3 or 8 ? 0.5 + 0.5 * rng.NextDouble() : 0.0,
-                Disaster = rng.NextDouble() < 0.05,
-                BorderClosed = false,
+                Disaster = rng.NextDouble() < 0.15,
+                BorderClosed = t % 40 >= 28,
                 AidDelivered = rng.NextDouble() < 0.1 ? 0.5 : 0.0,
                 AgreementMask = 0,
             };
