@@ -101,7 +101,7 @@ public sealed record Calibration(
             {
                 Mean = value,
                 Sd = Math.Sqrt(Math.Max(0, EngineCovariance[i, i])),
-                Rationale = $"fitted: {Form} on {WindowStart}..{Cutoff} ({Months} months), calibration data sha256 {DataSha256[..12]}",
+                Rationale = $"fitted: {Form} on {WindowStart}..{Cutoff} ({Months} months), calibration data sha256 {DataSha256[..Math.Min(12, DataSha256.Length)]}",
             };
             for (var j = 0; j < idx.Length; j++) cov[idx[i], idx[j]] = EngineCovariance[i, j];
         }
@@ -231,12 +231,16 @@ public sealed record Calibration(
         {
             throw new CalibrationException($"{name}:{(e.LineNumber ?? 0) + 1}: malformed JSON ({FirstSentence(e.Message)})");
         }
+        catch (ArgumentException e)
+        {
+            throw new CalibrationException($"{name}:1: not valid text ({FirstSentence(e.Message)})");
+        }
         using (doc)
         {
             var r = new Reader(doc.RootElement, name, text);
             if (r.Str("format") != FormatId) throw r.Error("format", $"expected '{FormatId}'");
             var form = r.Str("form");
-            if (!ModelForms.TryParse(form, out _)) throw r.Error("form", $"unknown form '{form}' (known: {string.Join(", ", ModelForms.Ids)})");
+            if (!ModelForms.TryParse(form, out _)) throw r.Error("form", $"unknown form '{Show(form)}' (known: {string.Join(", ", ModelForms.Ids)})");
             var cutoff = r.MonthOf("cutoff");
             var start = r.MonthOf("window_start");
             var opt = r.Obj("options");
@@ -256,7 +260,7 @@ public sealed record Calibration(
             var std = r.Array("standardization").Select(e => new StandardizationEntry(e.Str("feature"), e.Num("mean"), e.Num("scale"))).ToImmutableArray();
             var cal = new Calibration(
                 form, cutoff, start, r.Int("months"), r.Str("data_sha256"), r.Str("history_scenario_sha256"),
-                opt.Int("bootstrap_replicates"), opt.Int("bootstrap_used"), opt.Int("block_length"), (ulong)opt.Int("seed"), opt.Bool("regime_risk"),
+                opt.Int("bootstrap_replicates"), opt.Int("bootstrap_used"), opt.Int("block_length"), opt.ULong("seed"), opt.Bool("regime_risk"),
                 new LadderPriors(prior.Num("intercept"), prior.Num("shared"), prior.Num("rung"), prior.Num("era"), prior.Num("coverage")),
                 optim.Str("method"), optim.Str("exit_reason"), optim.Int("iterations"), optim.Num("gradient_norm"),
                 r.Num("log_likelihood"), r.Num("aic"), r.Int("parameters_estimated"), r.Num("effective_parameters"),
@@ -267,6 +271,14 @@ public sealed record Calibration(
             catch (ArgumentException) { throw engine.Error("covariance", "is not positive semi-definite"); }
             return cal;
         }
+    }
+
+    /// <summary>User text echoed in a message: control characters escaped, at most 40 characters, so messages stay one line.</summary>
+    private static string Show(string text)
+    {
+        var sb = new StringBuilder();
+        foreach (var ch in text.Length > 40 ? text[..40] + "…" : text) sb.Append(char.IsControl(ch) ? $"\\u{(int)ch:x4}" : ch.ToString());
+        return sb.ToString();
     }
 
     private static string FirstSentence(string message)
@@ -350,10 +362,16 @@ public sealed record Calibration(
             return i;
         }
 
+        public ulong ULong(string field)
+        {
+            var v = Get(field, JsonValueKind.Number);
+            return v.TryGetUInt64(out var u) ? u : throw Error(field, "must be a non-negative integer");
+        }
+
         public Month MonthOf(string field)
         {
             var s = Str(field);
-            return Month.TryParse(s, out var m) ? m : throw Error(field, $"'{s}' is not a month YYYY-MM");
+            return Month.TryParse(s, out var m) ? m : throw Error(field, $"'{Show(s)}' is not a month YYYY-MM");
         }
 
         public Reader Obj(string field) => new(Get(field, JsonValueKind.Object), file, text, Path(field));

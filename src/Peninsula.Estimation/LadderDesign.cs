@@ -66,7 +66,9 @@ public sealed record Standardization(double[] Mean, double[] Scale)
             var count = 0;
             for (var t = 0; t < n; t++)
             {
-                for (var j = 1; j <= Ladder.Top; j++)
+                // Only the rungs month t's likelihood reaches (its risk set): a feature that is non-zero only on
+                // rungs no month reached carries no information and is excluded like one that is zero everywhere.
+                for (var j = 1; j <= Math.Min(sample.Levels[t] + 1, Ladder.Top); j++)
                 {
                     var v = sample.Feature(t, RungFeature(j, l));
                     s2 += v * v;
@@ -74,7 +76,7 @@ public sealed record Standardization(double[] Mean, double[] Scale)
                 }
             }
             // Root mean square: these features are zero in most rows; scaling only keeps "0 = absent" meaningful.
-            scale[FeatureFunction.SharedCount + l] = Clean(Math.Sqrt(s2 / count));
+            scale[FeatureFunction.SharedCount + l] = Clean(Math.Sqrt(s2 / Math.Max(1, count)));
         }
         return new Standardization(mean, scale);
     }
@@ -214,7 +216,7 @@ public sealed class LadderDesign
         {
             var name = "ladder." + FeatureFunction.RungNames[l];
             if (std.Scale[FeatureFunction.SharedCount + l] > 0) list.Add(new(name, CoefficientKind.Rung, l, priors.Rung));
-            else excluded.Add(name + ": zero in every month of the sample");
+            else excluded.Add(name + ": zero in every likelihood row of the sample");
         }
         return ([.. list], [.. excluded]);
     }

@@ -204,6 +204,15 @@ public static class LadderEstimator
         }
 
         var engineValues = Multiply(map, fit.Theta);
+        // A shared feature constant in the window is left out of the fit but keeps its prior slope in the engine;
+        // its constant contribution moves into the intercepts so the engine reproduces the fitted probabilities.
+        for (var f = 0; f < FeatureFunction.SharedCount; f++)
+        {
+            if (design.Standardization.Scale[f] > 0) continue;
+            var slope = frame.PriorVector[ParameterCatalog.IndexOf("ladder." + FeatureFunction.SharedNames[f])];
+            for (var j = 0; j < Ladder.Top; j++)
+                engineValues[j] -= (j + 1 >= ChoiceModels.UpperRung ? design.UpperScale : 1.0) * slope * design.Standardization.Mean[f];
+        }
         var engineCov = Sandwich(map, fit.Covariance);
         var eraIdx = design.Coefficients.Select((c, i) => (c, i)).Where(x => x.c.Kind == CoefficientKind.Era).Select(x => x.i).ToArray();
         var regime = 0.0;
@@ -259,6 +268,14 @@ public static class LadderEstimator
             ll += principal.Fit.LogLikelihood;
             k += principal.Names.Length;
             edf += EffectiveParameters(null, principal.Fit, principal.Names.Length);
+        }
+        for (var i = 0; i < names.Count; i++)
+        {
+            var p = ParameterCatalog.IndexOf(names[i]);
+            if (p < 0) continue;
+            var info = ParameterCatalog.All[p];
+            if (values[i] < info.Min || values[i] > info.Max)
+                warnings.Add($"{names[i]}: fitted value {values[i]:G4} is outside its catalog bounds [{info.Min}, {info.Max}]; forecasts clamp it there");
         }
         if (b > 0 && thetas.Count < b) warnings.Add($"{b - thetas.Count} of {b} bootstrap refits did not converge and were dropped");
 

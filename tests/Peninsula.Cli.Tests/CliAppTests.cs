@@ -111,7 +111,9 @@ public sealed class CliAppTests
                 var sum = month.GetProperty("ladder").EnumerateArray().Sum(x => x.GetDouble());
                 Assert.InRange(sum, 1 - 1e-5, 1 + 1e-5);
             }
-            Assert.Equal("priors", doc.RootElement.GetProperty("calibration").GetProperty("source").GetString());
+            // The default scenario starts after the shipped calibration's cutoff, so it is used by default.
+            Assert.Equal("fitted:ordered-cr", doc.RootElement.GetProperty("calibration").GetProperty("source").GetString());
+            Assert.Equal("2020-12", doc.RootElement.GetProperty("calibration").GetProperty("cutoff").GetString());
             Assert.Equal(64, doc.RootElement.GetProperty("scenario_sha256").GetString()!.Length);
         }
         finally

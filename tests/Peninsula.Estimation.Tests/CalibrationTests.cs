@@ -182,7 +182,7 @@ public sealed partial class CalibrationTests
         var cal = Constructed() with
         {
             EngineNames = names,
-            EngineValues = [20.0, 0.7, -30.0],
+            EngineValues = [20.0, 0.7, -90.0],
             EngineSeBootstrap = [0.1, 0.1, 0.1],
             EngineCovariance = cov,
         };
@@ -192,7 +192,7 @@ public sealed partial class CalibrationTests
         var idx = names.Select(priors.IndexOf).ToArray();
         Assert.Equal(12.0, applied.Specs[idx[0]].Mean); // ladder.alpha.1 upper bound
         Assert.Equal(0.7, applied.Specs[idx[1]].Mean);
-        Assert.Equal(-15.0, applied.Specs[idx[2]].Mean); // ladder.moratorium lower bound
+        Assert.Equal(Peninsula.Engine.Model.ParameterCatalog.All[Peninsula.Engine.Model.ParameterCatalog.IndexOf("ladder.moratorium")].Min, applied.Specs[idx[2]].Mean); // ladder.moratorium lower bound
         for (var i = 0; i < 3; i++)
         {
             Assert.Equal(Math.Sqrt(cov[i, i]), applied.Specs[idx[i]].Sd, 1e-15);

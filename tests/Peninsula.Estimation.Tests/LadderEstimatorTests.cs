@@ -175,14 +175,22 @@ public sealed class LadderEstimatorTests
     [Fact]
     public void FittedEngineValueOutsideTheCatalogBounds_IsReportedNotSilentlyClamped()
     {
-        // Seed 6: the expected-sanctions-cost slope comes out far outside [-20, 5] on the engine scale (the real
-        // record does the same: about +30 at the 2016-12 and 2020-12 origins). Calibration.Apply clamps it, and
+        // Seed 6: the expected-sanctions-cost slope comes out far outside its range on the engine scale (the real
+        // record gave about +30 at the 2016-12 and 2020-12 origins under weak priors, past the old [-20, 5]). Calibration.Apply clamps it, and
         // because the centring of every slope sits in the intercepts, the simulated probabilities are no longer the
         // fitted ones. The fit must at least say so.
-        var frame = SyntheticFrames.Build(Cutoff, 96, seed: 6);
-        var fit = LadderEstimator.Fit(frame, new FitOptions(ModelForm.Ordered, null, BootstrapReplicates: 0));
-        var outside = OutOfBounds(fit);
+        // Nearly flat priors let separation in a short synthetic frame drive a slope past the catalog's range; the
+        // first seed that does so is used (the search itself is deterministic).
+        LadderFitResult? fit = null;
+        IReadOnlyList<string> outside = [];
+        for (var seed = 1; seed <= 60 && outside.Count == 0; seed++)
+        {
+            var frame = SyntheticFrames.Build(Cutoff, 60, seed: seed);
+            fit = LadderEstimator.Fit(frame, new FitOptions(ModelForm.Ordered, new LadderPriors(Intercept: 50, Shared: 50, Rung: 5000), BootstrapReplicates: 0, UpperScaleGrid: [1.0]));
+            outside = OutOfBounds(fit);
+        }
         Assert.NotEmpty(outside);
+        Assert.NotNull(fit);
         foreach (var name in outside)
             Assert.True(fit.Warnings.Any(w => w.Contains(name, StringComparison.Ordinal) && w.Contains("bound", StringComparison.OrdinalIgnoreCase)),
                 $"{name} = {fit.EngineValues[fit.EngineNames.IndexOf(name)]:G4} is outside its catalog bounds and no warning says so; warnings: {string.Join(" | ", fit.Warnings)}");

@@ -135,7 +135,7 @@ public sealed class RecoveryTests(ITestOutputHelper output)
     internal static (LadderSample Sample, LadderDesign Layout, double[] Theta) Truth()
     {
         var sample = RealisticSample();
-        var layout = LadderDesign.Build(sample, new LadderPriors());
+        var layout = LadderDesign.Build(AllRungs(sample), new LadderPriors());
         var theta = layout.Coefficients.Select(c => TrueSlopes.TryGetValue(c.Name, out var v) ? v : 0.0).ToArray();
         Assert.All(layout.Coefficients.Where(c => c.Kind != CoefficientKind.Intercept), c => Assert.True(TrueSlopes.ContainsKey(c.Name), c.Name));
         for (var j = 1; j <= 6; j++)
@@ -151,6 +151,12 @@ public sealed class RecoveryTests(ITestOutputHelper output)
         }
         return (sample, layout, theta);
     }
+
+    /// <summary>
+    /// The sample with every month at the top level, so every rung is in the risk set: the layout (coefficients and
+    /// standardisation) then does not depend on which rungs one replicate happened to reach.
+    /// </summary>
+    private static LadderSample AllRungs(LadderSample sample) => sample with { Levels = [.. sample.Levels.Select(_ => 6)] };
 
     private static int[] DrawLevels(double[][] probabilities, int seed)
     {
@@ -179,13 +185,18 @@ public sealed class RecoveryTests(ITestOutputHelper output)
     /// forecast skill): these shrink by design, and this test measures by how much at the record's own magnitudes.
     /// </summary>
     [Fact]
-    public void Recovery_At372Months_100Replicates_ShippedDefaultPriors() => Recover(100, new LadderPriors());
+    public void Recovery_At372Months_100Replicates_ShippedDefaultPriors() => Recover(100, new LadderPriors(), shrinkageOnly: true);
 
     [Fact]
     [Trait("Category", "Slow")]
     public void Recovery_At372Months_1000Replicates_WeaklyInformativePriors() => Recover(1000, WeaklyInformative);
 
-    private void Recover(int replicates, LadderPriors priors)
+    /// <param name="shrinkageOnly">
+    /// Under the shipped shrinkage priors the estimates are biased toward zero by design (the prior sd was chosen on
+    /// back-tests for forecast skill): then assert only that the prior shrinks — the mean estimate lies between zero
+    /// and the truth, never beyond it or of the other sign — and report the measured bias and coverage.
+    /// </param>
+    private void Recover(int replicates, LadderPriors priors, bool shrinkageOnly = false)
     {
         var (sample, layout, truth) = Truth();
         var probabilities = EngineProbabilities(sample, layout, truth);
@@ -194,11 +205,12 @@ public sealed class RecoveryTests(ITestOutputHelper output)
         var ses = new List<double[]>();
         var dataSes = new List<double[]>();
         var covered = new int[k];
-        var priorSd = LadderDesign.Build(sample, priors).Problem.PriorSd; // the priors of this run (the layout's are the defaults)
+        var priorLayout = LadderDesign.Build(AllRungs(sample), priors);
+        var priorSd = priorLayout.Problem.PriorSd; // the priors of this run (the layout's are the defaults)
         for (var rep = 0; rep < replicates; rep++)
         {
             var simulated = sample with { Levels = DrawLevels(probabilities, 10_000 + rep) };
-            var design = LadderDesign.Build(simulated, priors);
+            var design = LadderDesign.Build(simulated, priors, priorLayout);
             Assert.Equal(Samples.Names(layout), Samples.Names(design));
             var fit = design.Problem.Fit();
             Assert.True(fit.GradientNorm < 1e-5, $"replicate {rep}: gradient {fit.GradientNorm}");
@@ -213,7 +225,7 @@ public sealed class RecoveryTests(ITestOutputHelper output)
 
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"recovery over {replicates} replicates (standardised scale; prior mean 0; {priors})");
-        report.AppendLine("coefficient                  truth    mean    bias  bias/priorSd  mean se  se/priorSd  data se  sd(est)  cover90");
+        report.AppendLine("coefficient                  truth    mean    bias  bias/priorSd  mean se  se/priorSd  data se  sd(est)  cover90   (data se: median over replicates of the se without the prior)");
         var failures = new List<string>();
         for (var i = 0; i < k; i++)
         {
@@ -223,11 +235,18 @@ public sealed class RecoveryTests(ITestOutputHelper output)
             var meanSe = ses.Average(s => s[i]);
             var bias = mean - truth[i];
             var coverage = (double)covered[i] / replicates;
-            var dataSe = dataSes.Average(s => s[i]);
+            var dataSe = Median(dataSes.Select(s => s[i]));
             var informative = Informative(c, dataSe);
             report.AppendLine(CultureInfo.InvariantCulture,
                 $"{c.Name,-27} {truth[i],6:0.000} {mean,7:0.000} {bias,7:0.000} {bias / priorSd[i],12:0.000} {meanSe,8:0.000} {meanSe / priorSd[i],10:0.000} {dataSe,8:0.000} {sdEst,8:0.000} {coverage,7:P0}{(informative ? "  asserted" : "")}");
             if (!informative) continue;
+            if (shrinkageOnly)
+            {
+                var slack = 0.25 * sdEst / Math.Sqrt(replicates) * 4; // Monte Carlo error of the mean, generously
+                if (mean * truth[i] < -slack * Math.Abs(truth[i]) || Math.Abs(mean) > Math.Abs(truth[i]) + slack)
+                    failures.Add($"{c.Name}: mean estimate {mean:0.000} is not between 0 and the truth {truth[i]:0.000}");
+                continue;
+            }
             if (Math.Abs(bias) >= 0.25 * priorSd[i]) failures.Add($"{c.Name}: bias {bias:0.000} is {Math.Abs(bias) / priorSd[i]:0.00} prior sd");
             if (coverage < 0.80) failures.Add($"{c.Name}: 90% Hessian intervals cover the truth in {coverage:P0} of replicates");
         }
@@ -236,7 +255,7 @@ public sealed class RecoveryTests(ITestOutputHelper output)
         foreach (var name in new[] { "ladder.persist", "ladder.season_cos", "ladder.trust", "ladder.engaged", "ladder.agreement" })
         {
             var i = layout.IndexOf(name);
-            Assert.True(Informative(layout.Coefficients[i], dataSes.Average(s => s[i])), $"{name} carries too little information to be asserted");
+            Assert.True(Informative(layout.Coefficients[i], Median(dataSes.Select(s => s[i]))), $"{name} carries too little information to be asserted");
         }
         Assert.True(failures.Count == 0, string.Join("; ", failures) + Environment.NewLine + report);
     }
@@ -251,4 +270,10 @@ public sealed class RecoveryTests(ITestOutputHelper output)
         CoefficientKind.Rung => dataSe < 0.5 * WeaklyInformative.Rung,
         _ => false,
     };
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var v = values.Order().ToArray();
+        return v.Length % 2 == 1 ? v[v.Length / 2] : 0.5 * (v[v.Length / 2 - 1] + v[v.Length / 2]);
+    }
 }
