@@ -11,7 +11,7 @@ namespace Peninsula.Estimation;
 /// </summary>
 /// <param name="Intercept">Sd of the rung intercepts.</param>
 /// <param name="Shared">Sd of a shared slope per standard deviation of its feature.</param>
-/// <param name="Rung">Sd of a rung-specific slope per standard deviation of its feature (these separate: wider).</param>
+/// <param name="Rung">Sd of a rung-specific slope per root-mean-square of its feature (these separate: wider).</param>
 /// <param name="Era">Sd of an era's common shift of all rungs.</param>
 /// <param name="Coverage">Sd of the rung-3 shift for months with an incomplete record.</param>
 public sealed record LadderPriors(double Intercept = 5.0, double Shared = 0.15, double Rung = 2.0, double Era = 1.0, double Coverage = 2.0);
@@ -39,8 +39,8 @@ public enum CoefficientKind
 public sealed record DesignCoefficient(string Name, CoefficientKind Kind, int Index, double PriorSd);
 
 /// <summary>Centring and scale of each captured feature, fixed from the estimation sample (pre-origin data only).</summary>
-/// <param name="Mean">Mean of each feature (0 for rung-specific features: they are only scaled).</param>
-/// <param name="Scale">Standard deviation of each feature (0 = constant: excluded).</param>
+/// <param name="Mean">Mean of each shared feature (0 for rung-specific features: they are only scaled).</param>
+/// <param name="Scale">Standard deviation of each shared feature; root mean square over all months and rungs of each rung-specific one; 0 = no information: excluded.</param>
 public sealed record Standardization(double[] Mean, double[] Scale)
 {
     /// <summary>Computes the standardisation of a sample.</summary>
@@ -62,21 +62,22 @@ public sealed record Standardization(double[] Mean, double[] Scale)
         }
         for (var l = 0; l < FeatureFunction.RungCount; l++)
         {
+            // Rung-specific features are zero in most rows: they are scaled (not centred) by their root mean square
+            // over every month and rung, so "0 = absent" keeps its meaning and the prior is per typical size of the
+            // feature. A feature that is zero on every rung a month's likelihood reaches (its risk set: rungs
+            // 1 … min(level + 1, 6)) carries no information and is excluded (scale 0).
             double s2 = 0;
-            var count = 0;
+            var seen = false;
             for (var t = 0; t < n; t++)
             {
-                // Only the rungs month t's likelihood reaches (its risk set): a feature that is non-zero only on
-                // rungs no month reached carries no information and is excluded like one that is zero everywhere.
-                for (var j = 1; j <= Math.Min(sample.Levels[t] + 1, Ladder.Top); j++)
+                for (var j = 1; j <= Ladder.Top; j++)
                 {
                     var v = sample.Feature(t, RungFeature(j, l));
                     s2 += v * v;
-                    count++;
+                    if (v != 0.0 && j <= sample.Levels[t] + 1) seen = true;
                 }
             }
-            // Root mean square: these features are zero in most rows; scaling only keeps "0 = absent" meaningful.
-            scale[FeatureFunction.SharedCount + l] = Clean(Math.Sqrt(s2 / Math.Max(1, count)));
+            scale[FeatureFunction.SharedCount + l] = seen ? Clean(Math.Sqrt(s2 / (Ladder.Top * n))) : 0.0;
         }
         return new Standardization(mean, scale);
     }

@@ -49,6 +49,29 @@ public sealed class BacktestCommandTests
     }
 
     [Fact]
+    public void History_ImportsTheRecordIntoTheEventBase_OnceThenNoOp()
+    {
+        var db = CliRunner.TempFile(".sqlite");
+        try
+        {
+            var first = CliRunner.Run("history", "--import-db", db);
+            Assert.True(first.ExitCode == 0, first.Errors);
+            Assert.Contains("imported: 372 months", first.Output, StringComparison.Ordinal);
+            var second = CliRunner.Run("history", "--import-db", db);
+            Assert.Contains("already imported", second.Output, StringComparison.Ordinal);
+            using var events = new Peninsula.Storage.SqliteEventBase(db);
+            var labels = events.MonthlyLabels(Peninsula.Core.Month.Of(2017, 1), Peninsula.Core.Month.Of(2017, 12));
+            Assert.Equal(12, labels.Count);
+            Assert.Equal(6, labels.Max(l => l.Level)); // September 2017
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var f in new[] { db, db + "-wal", db + "-shm" }) File.Delete(f);
+        }
+    }
+
+    [Fact]
     public void History_WritesEveryReplayedMonthAsCsv()
     {
         var csv = CliRunner.TempFile(".csv");

@@ -117,18 +117,20 @@ public sealed class LadderDesignTests
         }
         for (var l = 0; l < Samples.R; l++)
         {
-            // Over the likelihood's rows only: month t reaches rungs 1 … min(level + 1, 6).
+            // Root mean square over every month and rung; 0 (excluded) when the feature is zero on every rung a month's
+            // likelihood reaches (rungs 1 … min(level + 1, 6)).
             var sq = 0.0;
-            var rows = 0;
+            var seen = false;
             for (var t = 0; t < n; t++)
             {
-                for (var j = 1; j <= Math.Min(sample.Levels[t] + 1, 6); j++)
+                for (var j = 1; j <= 6; j++)
                 {
-                    sq += Math.Pow(sample.Features[t * Samples.F + Samples.S + (j - 1) * Samples.R + l], 2);
-                    rows++;
+                    var v = sample.Features[t * Samples.F + Samples.S + (j - 1) * Samples.R + l];
+                    sq += v * v;
+                    seen |= v != 0.0 && j <= Math.Min(sample.Levels[t] + 1, 6);
                 }
             }
-            Assert.Equal(Math.Sqrt(sq / rows), std.Scale[Samples.S + l], 1e-12);
+            Assert.Equal(seen ? Math.Sqrt(sq / (6 * n)) : 0.0, std.Scale[Samples.S + l], 1e-12);
             Assert.Equal(0.0, std.Mean[Samples.S + l]);
         }
         // Standardised shared columns of the rung-1 rows have mean 0 and sd 1 over the months.

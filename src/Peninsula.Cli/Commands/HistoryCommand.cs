@@ -25,6 +25,10 @@ public sealed class HistorySettings : CommandSettings
     [Description("Use a calibration's parameters for the latent-state equations (default: the history scenario's priors).")]
     public string? Calibration { get; init; }
 
+    [CommandOption("--import-db <FILE>")]
+    [Description("Also load the record (up to --until) into the SQLite event base in FILE (one transaction; a no-op when already there).")]
+    public string? ImportDb { get; init; }
+
     [CommandOption("--csv <FILE>")]
     [Description("Write every replayed month (observed actions and reconstructed states) as CSV.")]
     public string? Csv { get; init; }
@@ -56,6 +60,12 @@ public sealed class HistoryCommand(IAnsiConsole console) : Command<HistorySettin
     {
         var until = settings.Until is null ? HistoryWorkspace.RecordEnd() : Month.Parse(settings.Until);
         var workspace = HistoryWorkspace.Open(until);
+        if (settings.ImportDb is not null)
+        {
+            using var events = new Storage.SqliteEventBase(settings.ImportDb);
+            var wrote = events.Import(workspace.Data, workspace.DataSha256);
+            console.MarkupLineInterpolated($"[grey]{(wrote ? "imported" : "already imported")}: {workspace.Data.MonthlySeries.Count} months, {workspace.Data.Events.Count} events into {settings.ImportDb}[/]");
+        }
         var (frame, months) = workspace.Frame();
         var parameters = settings.Calibration is null
             ? workspace.History.Spec.Parameters

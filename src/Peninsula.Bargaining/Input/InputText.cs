@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Text;
+
+namespace Peninsula.Bargaining.Input;
+
+/// <summary>Shared text handling of the readers: strict decoding, number parsing, one-line quoting.</summary>
+internal static class InputText
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Reads a file's bytes; a missing or unreadable file is a <see cref="BargainingInputException"/>.</summary>
+    public static (string Name, byte[] Bytes) ReadFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var name = Path.GetFileName(path);
+        if (name.Length == 0)
+            name = path;
+        try
+        {
+            return (name, File.ReadAllBytes(path));
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new BargainingInputException(name, 0, null, "file not found");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            throw new BargainingInputException(name, 0, null, "file cannot be read: " + ex.Message);
+        }
+    }
+
+    /// <summary>Decodes UTF-8 (a leading byte-order mark is dropped); invalid bytes are reported with their line.</summary>
+    public static string Decode(string file, byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        ReadOnlySpan<byte> span = bytes;
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            span = span[3..];
+        if (!System.Text.Unicode.Utf8.IsValid(span))
+        {
+            var offset = 0;
+            var line = 1;
+            while (offset < span.Length)
+            {
+                var status = System.Text.Rune.DecodeFromUtf8(span[offset..], out _, out var consumed);
+                if (status != System.Buffers.OperationStatus.Done)
+                    throw new BargainingInputException(file, line, null,
+                        string.Create(CultureInfo.InvariantCulture, $"not valid UTF-8 (byte 0x{span[offset]:X2})"));
+                if (span[offset] == (byte)'\n')
+                    line++;
+                offset += consumed;
+            }
+        }
+        return StrictUtf8.GetString(span);
+    }
+
+    /// <summary>Drops a leading byte-order mark from text already decoded.</summary>
+    public static string WithoutBom(string text) => text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
+
+    /// <summary>
+    /// Parses a finite decimal number in the invariant culture (sign, decimal point and exponent allowed;
+    /// no thousands separators, no NaN or infinity). Negative zero becomes zero.
+    /// </summary>
+    public static bool TryNumber(string text, out double value)
+    {
+        if (text.Length is > 0 and <= 64
+            && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value)
+            && double.IsFinite(value)
+            && !ContainsLetterOtherThanExponent(text))
+        {
+            value += 0.0;
+            return true;
+        }
+        value = 0;
+        return false;
+    }
+
+    // NumberStyles.Float accepts "NaN" and "Infinity" spelled out; those are rejected above by IsFinite, but
+    // this also keeps out anything but digits, sign, point, exponent and surrounding spaces.
+    private static bool ContainsLetterOtherThanExponent(string text)
+    {
+        foreach (var ch in text)
+        {
+            if (ch is not ((>= '0' and <= '9') or '+' or '-' or '.' or 'e' or 'E' or ' ' or '\t'))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Parses an integer (optional sign, digits, surrounding spaces).</summary>
+    public static bool TryInteger(string text, out long value)
+    {
+        value = 0;
+        return text.Length is > 0 and <= 32
+            && long.TryParse(text, NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite | NumberStyles.AllowLeadingSign,
+                CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>A number for a message: up to ten significant digits, invariant culture.</summary>
+    public static string Show(double value) => value.ToString("G10", CultureInfo.InvariantCulture);
+
+    /// <summary>A value quoted for a message: <c>'text'</c>, escaped and shortened.</summary>
+    public static string Show(string value) => "'" + Printable(value, 40) + "'";
+
+    /// <summary>Whether the text holds a control character, a lone surrogate or a Unicode line or paragraph separator.</summary>
+    public static bool HasControl(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+                continue;
+            }
+            if (char.IsControl(c) || char.IsSurrogate(c) || c is '\u2028' or '\u2029')
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Escapes control characters, lone surrogates and Unicode line or paragraph separators (so the text stays
+    /// on one line) and shortens it to <paramref name="max"/> characters.
+    /// </summary>
+    public static string Printable(string text, int max)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var sb = new StringBuilder(Math.Min(text.Length, max) + 8);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (sb.Length >= max)
+            {
+                sb.Append('…');
+                break;
+            }
+            switch (c)
+            {
+                case '\n': sb.Append("\\n"); break;
+                case '\r': sb.Append("\\r"); break;
+                case '\t': sb.Append("\\t"); break;
+                default:
+                    if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                    {
+                        sb.Append(c).Append(text[i + 1]);
+                        i++;
+                    }
+                    else if (char.IsControl(c) || char.IsSurrogate(c) || c is '\u2028' or '\u2029' or '\u0085')
+                    {
+                        sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        sb.Append(c);
+                    }
+                    break;
+            }
+        }
+        return sb.ToString();
+    }
+}
