@@ -114,7 +114,7 @@ public sealed partial class ScenarioLoaderTests
         var path = temp.Write("variant.yaml", "extends: transition-2021.yaml\nname: variant\npolicies:\n  strategic-patience:\n    pressure: 2\n");
         var errors = ScenarioLoader.Load(path).Errors;
         Assert.Equal(2, errors.Count);
-        AssertError(errors[0], "base.yaml", baseLine, "parameters.ladder.persist.value", "99 is out of range [-10, 10]");
+        AssertError(errors[0], "base.yaml", baseLine, "parameters.ladder.persist.value", "99 is out of range [-30, 30]");
         AssertError(errors[1], "variant.yaml", 5, "policies.strategic-patience.pressure", "2 is out of range [0, 1]");
     }
 

@@ -11,7 +11,7 @@ using Spectre.Console.Cli;
 namespace Peninsula.Cli.Commands;
 
 /// <summary>Options of <c>backtest</c>.</summary>
-public sealed class BacktestSettings : CommandSettings
+public sealed class BacktestSettings : ModelSettings
 {
     [CommandOption("--origins <LIST>")]
     [Description("Comma-separated origins YYYY-MM (default 2000-12,2004-12,2008-12,2012-12,2016-12). Each needs a scenario starting the month after.")]
@@ -23,11 +23,6 @@ public sealed class BacktestSettings : CommandSettings
     [DefaultValue(48)]
     public int Horizon { get; init; } = 48;
 
-    [CommandOption("--form <FORM>")]
-    [Description("Model form: ordered-cr (default) or strategic-qre.")]
-    [DefaultValue("ordered-cr")]
-    public string Form { get; init; } = "ordered-cr";
-
     [CommandOption("--runs <N>")]
     [Description("Monte Carlo runs per origin (default 4000).")]
     [DefaultValue(4000)]
@@ -37,40 +32,6 @@ public sealed class BacktestSettings : CommandSettings
     [Description("Parameter draws per forecast (default 50).")]
     [DefaultValue(50)]
     public int Draws { get; init; } = 50;
-
-    [CommandOption("--bootstrap <B>")]
-    [Description("Bootstrap refits per fit (default 200).")]
-    [DefaultValue(200)]
-    public int Bootstrap { get; init; } = 200;
-
-    [CommandOption("--seed <S>")]
-    [Description("Seed of forecasts and bootstraps (default 1).")]
-    [DefaultValue(1UL)]
-    public ulong Seed { get; init; } = 1;
-
-    [CommandOption("--prior-shared <SD>")]
-    [Description("Prior sd of a shared slope per standard deviation of its feature (default 0.15, chosen on the back-tests: docs/model.md).")]
-    [DefaultValue(0.15)]
-    public double PriorShared { get; init; } = 0.15;
-
-    [CommandOption("--prior-rung <SD>")]
-    [Description("Prior sd of a rung-specific slope per standard deviation of its feature (default 2).")]
-    [DefaultValue(2.0)]
-    public double PriorRung { get; init; } = 2.0;
-
-    [CommandOption("--upper-scale <W>")]
-    [Description("Weight of the shared slopes at rungs 4-6: a number in 0-2, or 'profile' to choose it by profile likelihood (default 1).")]
-    [DefaultValue("1")]
-    public string UpperScale { get; init; } = "1";
-
-    /// <summary>The upper-scale grid: one value, or the default grid for 'profile'.</summary>
-    public IReadOnlyList<double> UpperScaleGrid => UpperScale == "profile"
-        ? FitOptions.DefaultUpperScales
-        : [double.Parse(UpperScale, System.Globalization.CultureInfo.InvariantCulture)];
-
-    [CommandOption("--no-regime-risk")]
-    [Description("Fit without widening the intercepts by the spread of past eras (as 'fit --no-regime-risk').")]
-    public bool NoRegimeRisk { get; init; }
 
     [CommandOption("--threads <T>")]
     [Description("Worker threads (default: all cores). Does not change results.")]
@@ -92,16 +53,11 @@ public sealed class BacktestSettings : CommandSettings
     {
         foreach (var o in Origins.Split(',', StringSplitOptions.TrimEntries))
             if (!Month.TryParse(o, out _)) return ValidationResult.Error($"--origins: '{o}' is not a month YYYY-MM");
-        if (!ModelForms.TryParse(Form, out _)) return ValidationResult.Error($"--form: unknown form '{Form}' (known: {string.Join(", ", ModelForms.Ids)})");
         if (Horizon is < 1 or > 120) return ValidationResult.Error($"--horizon must be 1-120 (got {Horizon})");
         if (Runs < 1) return ValidationResult.Error($"--runs must be at least 1 (got {Runs})");
         if (Draws < 1 || Draws > Runs) return ValidationResult.Error($"--draws must be 1-{Runs} (got {Draws})");
-        if (UpperScale != "profile" && (!double.TryParse(UpperScale, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var w) || w < 0 || w > 2))
-            return ValidationResult.Error($"--upper-scale: '{UpperScale}' is not 'profile' or a number in 0-2");
-        if (PriorShared <= 0 || PriorRung <= 0) return ValidationResult.Error("prior sds must be positive");
-        if (Bootstrap < 0) return ValidationResult.Error($"--bootstrap must be 0 or more (got {Bootstrap})");
         if (Threads is < 1) return ValidationResult.Error($"--threads must be at least 1 (got {Threads})");
-        return ValidationResult.Success();
+        return base.Validate();
     }
 }
 
@@ -113,8 +69,7 @@ public sealed class BacktestCommand(IAnsiConsole console) : Command<BacktestSett
     {
         OutputFile.CheckWritable(settings.Out);
         OutputFile.CheckWritable(settings.Markdown);
-        var form = ModelForms.TryParse(settings.Form, out var f) ? f : ModelForm.Ordered;
-        var options = new FitOptions(form, new LadderPriors(Shared: settings.PriorShared, Rung: settings.PriorRung), settings.Bootstrap, 12, settings.Seed, !settings.NoRegimeRisk, UpperScaleGrid: settings.UpperScaleGrid);
+        var options = settings.Options;
         var report = Backtester.Run(settings.OriginMonths, settings.Horizon, options, settings.Runs, settings.Draws, settings.Seed,
             settings.Threads ?? Environment.ProcessorCount, new SyncProgress(console), cancellationToken);
         if (settings.Out is not null) OutputFile.WriteAtomically(settings.Out, BacktestRender.Json(report));

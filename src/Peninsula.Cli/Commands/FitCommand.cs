@@ -8,13 +8,9 @@ using Spectre.Console.Cli;
 
 namespace Peninsula.Cli.Commands;
 
-/// <summary>Options of <c>fit</c>.</summary>
-public sealed class FitSettings : CommandSettings
+/// <summary>The estimator's options, shared by <c>fit</c> and <c>backtest</c> (the configuration is the same at every origin).</summary>
+public class ModelSettings : CommandSettings
 {
-    [CommandOption("--until <YYYY-MM>")]
-    [Description("Last month of data the fit may read (required). Nothing later is read; standardisation uses these months only.")]
-    public string? Until { get; init; }
-
     [CommandOption("--form <FORM>")]
     [Description("Model form: ordered-cr (continuation-ratio ladder, default) or strategic-qre (sequential agent QRE by statistical backward induction).")]
     [DefaultValue("ordered-cr")]
@@ -31,7 +27,7 @@ public sealed class FitSettings : CommandSettings
     public int Block { get; init; } = 12;
 
     [CommandOption("--seed <S>")]
-    [Description("Bootstrap seed (default 1).")]
+    [Description("Seed of the bootstrap (and of back-test forecasts) (default 1).")]
     [DefaultValue(1UL)]
     public ulong Seed { get; init; } = 1;
 
@@ -41,7 +37,7 @@ public sealed class FitSettings : CommandSettings
     public double PriorShared { get; init; } = 0.15;
 
     [CommandOption("--prior-rung <SD>")]
-    [Description("Prior sd of a rung-specific slope per standard deviation of its feature (default 2).")]
+    [Description("Prior sd of a rung-specific slope per root mean square of its feature (default 2).")]
     [DefaultValue(2.0)]
     public double PriorRung { get; init; } = 2.0;
 
@@ -50,14 +46,40 @@ public sealed class FitSettings : CommandSettings
     [DefaultValue("1")]
     public string UpperScale { get; init; } = "1";
 
+    [CommandOption("--no-regime-risk")]
+    [Description("Do not widen the intercepts by the spread of past eras.")]
+    public bool NoRegimeRisk { get; init; }
+
+    /// <summary>The form (validated).</summary>
+    public ModelForm ModelForm => ModelForms.TryParse(Form, out var f) ? f : ModelForm.Ordered;
+
     /// <summary>The upper-scale grid: one value, or the default grid for 'profile'.</summary>
     public IReadOnlyList<double> UpperScaleGrid => UpperScale == "profile"
         ? FitOptions.DefaultUpperScales
         : [double.Parse(UpperScale, System.Globalization.CultureInfo.InvariantCulture)];
 
-    [CommandOption("--no-regime-risk")]
-    [Description("Do not widen the intercepts by the spread of past eras.")]
-    public bool NoRegimeRisk { get; init; }
+    /// <summary>Options for the estimator.</summary>
+    public FitOptions Options => new(ModelForm, new LadderPriors(Shared: PriorShared, Rung: PriorRung), Bootstrap, Block, Seed, !NoRegimeRisk, UpperScaleGrid: UpperScaleGrid);
+
+    /// <inheritdoc />
+    public override ValidationResult Validate()
+    {
+        if (!ModelForms.TryParse(Form, out _)) return ValidationResult.Error($"--form: unknown form '{Form}' (known: {string.Join(", ", ModelForms.Ids)})");
+        if (UpperScale != "profile" && (!double.TryParse(UpperScale, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var w) || w < 0 || w > 2))
+            return ValidationResult.Error($"--upper-scale: '{UpperScale}' is not 'profile' or a number in 0-2");
+        if (PriorShared <= 0 || PriorRung <= 0) return ValidationResult.Error("--prior-shared and --prior-rung must be positive");
+        if (Bootstrap < 0) return ValidationResult.Error($"--bootstrap must be 0 or more (got {Bootstrap})");
+        if (Block < 1) return ValidationResult.Error($"--block must be at least 1 (got {Block})");
+        return ValidationResult.Success();
+    }
+}
+
+/// <summary>Options of <c>fit</c>.</summary>
+public sealed class FitSettings : ModelSettings
+{
+    [CommandOption("--until <YYYY-MM>")]
+    [Description("Last month of data the fit may read (required). Nothing later is read; standardisation uses these months only.")]
+    public string? Until { get; init; }
 
     [CommandOption("--out <FILE>")]
     [Description("Write the calibration JSON here (required).")]
@@ -70,25 +92,13 @@ public sealed class FitSettings : CommandSettings
     /// <summary>The cutoff month (validated).</summary>
     public Month Cutoff => Month.Parse(Until!);
 
-    /// <summary>The form (validated).</summary>
-    public ModelForm ModelForm => ModelForms.TryParse(Form, out var f) ? f : ModelForm.Ordered;
-
-    /// <summary>Options for the estimator.</summary>
-    public FitOptions Options => new(ModelForm, new LadderPriors(Shared: PriorShared, Rung: PriorRung), Bootstrap, Block, Seed, !NoRegimeRisk, UpperScaleGrid: UpperScaleGrid);
-
     /// <inheritdoc />
     public override ValidationResult Validate()
     {
         if (Until is null) return ValidationResult.Error("--until is required (the last month of data the fit may read, YYYY-MM)");
         if (!Month.TryParse(Until, out _)) return ValidationResult.Error($"--until: '{Until}' is not a month YYYY-MM");
-        if (!ModelForms.TryParse(Form, out _)) return ValidationResult.Error($"--form: unknown form '{Form}' (known: {string.Join(", ", ModelForms.Ids)})");
-        if (UpperScale != "profile" && (!double.TryParse(UpperScale, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var w) || w < 0 || w > 2))
-            return ValidationResult.Error($"--upper-scale: '{UpperScale}' is not 'profile' or a number in 0-2");
-        if (PriorShared <= 0 || PriorRung <= 0) return ValidationResult.Error("prior sds must be positive");
-        if (Bootstrap < 0) return ValidationResult.Error($"--bootstrap must be 0 or more (got {Bootstrap})");
-        if (Block < 1) return ValidationResult.Error($"--block must be at least 1 (got {Block})");
         if (Out is null) return ValidationResult.Error("--out is required (the calibration JSON to write)");
-        return ValidationResult.Success();
+        return base.Validate();
     }
 }
 
