@@ -35,6 +35,7 @@ public static class CliApp
             config.AddCommand<FitCommand>("fit").WithDescription("Estimate the model on the historical record up to a cutoff and write a calibration.");
             config.AddCommand<ForecastCommand>("forecast").WithDescription("Forecast from the state reconstructed from the record, with a calibration's parameter uncertainty.");
             config.AddCommand<BacktestCommand>("backtest").WithDescription("Fit at rolling origins, forecast what came after, and score against baselines.");
+            config.AddCommand<BargainCommand>("bargain").WithDescription("Run a bargaining model on an issue space: trajectory, forecast, sensitivity.");
             config.AddCommand<ValidateCommand>("validate").WithDescription("Check a scenario file and report every problem with file, line and field.");
         });
         try

@@ -175,8 +175,9 @@ public static partial class BargainingYamlReader
     }
 
     /// <summary>
-    /// A streaming pass over the parser's events (no recursion) that bounds nesting and refuses anchors, aliases and
-    /// tags before the representation model (which recurses and resolves aliases) sees the text.
+    /// A streaming pass over the parser's events (no recursion) that bounds nesting and refuses anchors, aliases,
+    /// tags, non-text keys and duplicate keys (with their path) before the representation model (which recurses and
+    /// resolves aliases) sees the text.
     /// </summary>
     private static void PreScan(string file, string text)
     {
@@ -184,24 +185,54 @@ public static partial class BargainingYamlReader
         try
         {
             var parser = new Parser(new StringReader(text));
-            var depth = 0;
+            var frames = new Stack<Frame>();
             while (parser.MoveNext())
             {
                 var ev = parser.Current!;
                 line = LineOf(ev.Start);
                 if (ev is AnchorAlias)
                     throw new BargainingInputException(file, line, null, "anchors and aliases are not supported");
-                if (ev is NodeEvent node)
-                {
-                    if (!node.Anchor.IsEmpty)
-                        throw new BargainingInputException(file, line, null, "anchors and aliases are not supported");
-                    if (!node.Tag.IsEmpty)
-                        throw new BargainingInputException(file, line, null, $"tags are not supported ({InputText.Show(node.Tag.Value)})");
-                }
-                if (ev is SequenceStart or MappingStart && ++depth > MaxDepth)
-                    throw new BargainingInputException(file, line, null, $"nesting deeper than {MaxDepth} levels");
                 if (ev is SequenceEnd or MappingEnd)
-                    depth--;
+                {
+                    frames.Pop();
+                    continue;
+                }
+                if (ev is not NodeEvent node)
+                    continue;
+                if (!node.Anchor.IsEmpty)
+                    throw new BargainingInputException(file, line, null, "anchors and aliases are not supported");
+                if (!node.Tag.IsEmpty)
+                    throw new BargainingInputException(file, line, null, $"tags are not supported ({InputText.Show(node.Tag.Value)})");
+
+                var path = "";
+                if (frames.TryPeek(out var top))
+                {
+                    if (top.IsMapping && top.ExpectKey)
+                    {
+                        if (node is not Scalar key)
+                            throw new BargainingInputException(file, line, top.Path.Length == 0 ? null : top.Path, "keys must be plain text");
+                        if (!top.Keys!.Add(key.Value))
+                            throw new BargainingInputException(file, line, Join(top.Path, key.Value), $"duplicate key {InputText.Show(key.Value)}");
+                        top.Key = key.Value;
+                        top.ExpectKey = false;
+                        continue;
+                    }
+                    if (top.IsMapping)
+                    {
+                        path = Join(top.Path, top.Key);
+                        top.ExpectKey = true;
+                    }
+                    else
+                    {
+                        path = $"{top.Path}[{++top.Index}]";
+                    }
+                }
+                if (node is MappingStart or SequenceStart)
+                {
+                    if (frames.Count >= MaxDepth)
+                        throw new BargainingInputException(file, line, null, $"nesting deeper than {MaxDepth} levels");
+                    frames.Push(new Frame(node is MappingStart, path));
+                }
             }
         }
         catch (YamlException ex)
@@ -214,6 +245,24 @@ public static partial class BargainingYamlReader
         {
             throw new BargainingInputException(file, line, null, "malformed YAML: unexpected content after this line (an unclosed '[', '{' or quote?)");
         }
+    }
+
+    private static string Join(string path, string key) => path.Length == 0 ? key : path + "." + key;
+
+    /// <summary>An open mapping or list during the streaming pass.</summary>
+    private sealed class Frame(bool isMapping, string path)
+    {
+        public bool IsMapping { get; } = isMapping;
+
+        public string Path { get; } = path;
+
+        public HashSet<string>? Keys { get; } = isMapping ? new HashSet<string>(StringComparer.Ordinal) : null;
+
+        public bool ExpectKey { get; set; } = true;
+
+        public string Key { get; set; } = "";
+
+        public int Index { get; set; }
     }
 
     private static int LineOf(Mark mark) => (int)Math.Clamp(mark.Line, 0, int.MaxValue);

@@ -77,14 +77,18 @@ public static partial class KtabXmlReader
         if (text.Trim().Length == 0)
             throw new BargainingInputException(file, 1, null, "file is empty (expected a <Scenario> document)");
         XDocument doc;
-        try
+        using (var reader = XmlReader.Create(new StringReader(text), Settings))
         {
-            using var reader = XmlReader.Create(new StringReader(text), Settings);
-            doc = XDocument.Load(reader, LoadOptions.SetLineInfo);
-        }
-        catch (XmlException ex)
-        {
-            throw new BargainingInputException(file, ex.LineNumber, null, "malformed XML: " + OneLine(ex.Message));
+            try
+            {
+                doc = XDocument.Load(reader, LoadOptions.SetLineInfo);
+            }
+            catch (XmlException ex)
+            {
+                // Some refusals (e.g. a DTD) carry no position; the reader's own position is the best there is.
+                var line = ex.LineNumber > 0 ? ex.LineNumber : reader is IXmlLineInfo { LineNumber: > 0 } info ? info.LineNumber : LineOfDoctype(text);
+                throw new BargainingInputException(file, line, null, "malformed XML: " + OneLine(ex.Message));
+            }
         }
 
         var root = doc.Root ?? throw new BargainingInputException(file, 1, null, "no root element");
@@ -169,16 +173,18 @@ public static partial class KtabXmlReader
             var capabilityElement = fields.Required("capability");
             var capability = ctx.Decimal(capabilityElement, path + "/capability");
             ctx.Check(capabilityElement, path + "/capability", InputRules.CapabilityProblem(capability, MaxCapability));
-            var positions = ReadVector(ctx, fields.Required("Position"), path + "/Position", "dCoord", "position");
-            var saliences = ReadVector(ctx, fields.Required("Salience"), path + "/Salience", "dSal", "salience");
+            var positionElement = fields.Required("Position");
+            var positions = ReadVector(ctx, positionElement, path + "/Position", "dCoord", "position");
+            var salienceElement = fields.Required("Salience");
+            var saliences = ReadVector(ctx, salienceElement, path + "/Salience", "dSal", "salience");
             fields.End();
             dimensionCount ??= positions.Length;
             if (positions.Length != dimensionCount)
-                throw ctx.Error(actors[a], path + "/Position",
+                throw ctx.Error(positionElement, path + "/Position",
                     $"{positions.Length} coordinates, expected {dimensionCount} (one per dimension{(dimensions is null ? ", as for the first actor" : "")})");
             if (saliences.Length != dimensionCount)
-                throw ctx.Error(actors[a], path + "/Salience", $"{saliences.Length} saliences, expected {dimensionCount} (one per dimension)");
-            ctx.Check(actors[a], path + "/Salience", InputRules.SalienceSumProblem(actor, saliences));
+                throw ctx.Error(salienceElement, path + "/Salience", $"{saliences.Length} saliences, expected {dimensionCount} (one per dimension)");
+            ctx.Check(salienceElement, path + "/Salience", InputRules.SalienceSumProblem(actor, saliences));
             result.Add(new Stakeholder(actor, actorDescription, capability, positions, saliences));
         }
         ctx.Check(element, "Actors", InputRules.DimensionCountProblem(dimensionCount ?? 0));
@@ -223,6 +229,12 @@ public static partial class KtabXmlReader
             result.Add(new KtabIdealAdjustment(adjusting, reference, adjust));
         }
         return result.MoveToImmutable();
+    }
+
+    private static int LineOfDoctype(string text)
+    {
+        var at = text.IndexOf("<!DOCTYPE", StringComparison.Ordinal);
+        return at < 0 ? 1 : 1 + text.AsSpan(0, at).Count('\n');
     }
 
     private static int LineOf(XObject node) => node is IXmlLineInfo info && info.HasLineInfo() ? info.LineNumber : 0;

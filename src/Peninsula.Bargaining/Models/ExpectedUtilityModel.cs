@@ -101,6 +101,7 @@ public sealed class ExpectedUtilityModel : IBargainingModel
         private readonly double[] _c;
         private readonly double[] _s;
         private readonly double[] _r;
+        private readonly double[,] _d;
         private readonly double _range;
         private readonly int _n;
         private double _denominator;
@@ -115,6 +116,7 @@ public sealed class ExpectedUtilityModel : IBargainingModel
             _c = [.. space.Stakeholders.Select(a => a.Capability)];
             _s = [.. space.Stakeholders.Select(a => a.Saliences[k] / 100)];
             _r = Enumerable.Repeat(1.0, _n).ToArray();
+            _d = new double[_n, _n];
             _range = _x.Max() - _x.Min();
         }
 
@@ -181,9 +183,17 @@ public sealed class ExpectedUtilityModel : IBargainingModel
             PreparePhase();
         }
 
-        /// <summary>Caches what depends only on positions and exponents: the all-pairs vote total and μ.</summary>
+        /// <summary>
+        /// Caches what depends only on positions and exponents: each actor's distance (to the power of its exponent)
+        /// to every actor's position, the all-pairs vote total and μ.
+        /// </summary>
         private void PreparePhase()
         {
+            for (var k = 0; k < _n; k++)
+            {
+                for (var a = 0; a < _n; a++)
+                    _d[k, a] = Math.Pow(Math.Abs(_x[k] - _x[a]) / _range, _r[k]);
+            }
             var total = 0.0;
             if (_o.Probability == BdmProbability.AllPairsNormalised)
             {
@@ -192,7 +202,7 @@ public sealed class ExpectedUtilityModel : IBargainingModel
                     for (var a = 0; a < _n; a++)
                     {
                         for (var b = 0; b < _n; b++)
-                            total += Math.Abs(Compare(k, _x[a], _x[b], _r[k]));
+                            total += Math.Abs(Vote(k, a, b));
                     }
                 }
             }
@@ -200,23 +210,26 @@ public sealed class ExpectedUtilityModel : IBargainingModel
             _mu = _o.Q < 1 ? (_o.Mu == BdmMu.Median ? Median() : Mean()) : double.NaN;
         }
 
-        /// <summary>Actor k's vote between positions xj and xk: c·s·(distance to xk^r − distance to xj^r), positive when it prefers xj.</summary>
-        private double Compare(int k, double xj, double xk, double risk)
+        /// <summary>Actor k's vote between the positions of actors a and b: c·s·(distance to b^r − distance to a^r), positive when it prefers a's.</summary>
+        private double Vote(int k, int a, int b) => _c[k] * _s[k] * (_d[k, b] - _d[k, a]);
+
+        /// <summary>Actor k's risk-neutral vote between positions xj and xk (used for the median).</summary>
+        private double Compare(int k, double xj, double xk)
         {
-            var toK = Math.Pow(Math.Abs(_x[k] - xk) / _range, risk);
-            var toJ = Math.Pow(Math.Abs(_x[k] - xj) / _range, risk);
+            var toK = Math.Abs(_x[k] - xk) / _range;
+            var toJ = Math.Abs(_x[k] - xj) / _range;
             return _c[k] * _s[k] * (toK - toJ);
         }
 
-        private double Probability(double xi, double xj)
+        private double Probability(int i, int j)
         {
-            if (xi == xj)
+            if (_x[i] == _x[j])
                 return 0.0;
             var support = 0.0;
             var all = 0.0;
             for (var k = 0; k < _n; k++)
             {
-                var v = Compare(k, xi, xj, _r[k]);
+                var v = Vote(k, i, j);
                 support += Math.Max(0, v);
                 all += Math.Abs(v);
             }
@@ -229,7 +242,7 @@ public sealed class ExpectedUtilityModel : IBargainingModel
         private double ExpectedUtility(int p, int i, int j)
         {
             var r = _r[p];
-            var pSuccess = Probability(_x[i], _x[j]);
+            var pSuccess = Probability(i, j);
             var distance = Math.Abs(_x[i] - _x[j]);
             var uSuccess = 2 - 4 * Math.Pow(0.5 - 0.5 * distance / _range, r);
             var uFailure = 2 - 4 * Math.Pow(0.5 + 0.5 * distance / _range, r);
@@ -306,7 +319,7 @@ public sealed class ExpectedUtilityModel : IBargainingModel
             {
                 var votes = 0.0;
                 for (var k = 0; k < _n; k++)
-                    votes += _range > 0 ? Compare(k, positions[p], median, 1.0) : 0;
+                    votes += _range > 0 ? Compare(k, positions[p], median) : 0;
                 if (votes > 0)
                     median = positions[p];
             }

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Peninsula.Core;
 
 namespace Peninsula.Bargaining.Smp;
@@ -29,6 +31,7 @@ internal static class SmpMath
     /// sqrt(Σ (s·d)² / Σ s²) (SMPModel::bvDiff). An actor with no salience at all sees every position at distance 0
     /// (KTAB rejects that input).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Distance(double[] ideal, double[] position, double[] salience)
     {
         var dsSqr = 0.0;
@@ -62,6 +65,7 @@ internal static class SmpMath
     /// <param name="weights">Voting weight of each actor (capability).</param>
     /// <param name="utility">utility[actor][option].</param>
     /// <param name="optionCount">Number of options (columns of <paramref name="utility"/> used).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double[] ConditionalElection(double[] weights, double[][] utility, int optionCount)
     {
         var n = optionCount;
@@ -170,6 +174,9 @@ internal static class SmpMath
 
         return best;
     }
+
+    /// <summary>A 0–1 position on the 0–100 reporting scale: 100·x, as KTAB reports it (so 30 may read 30.000000000000004).</summary>
+    public static ImmutableArray<double> ToReportScale(double[] position) => [.. position.Select(x => 100 * x)];
 
     /// <summary>Euclidean distance between two positions.</summary>
     public static double Norm(double[] a, double[] b)

@@ -1,11 +1,12 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 
 namespace Peninsula.Bargaining.Smp;
 
 /// <summary>
 /// KTAB's Spatial Model of Politics (SMP) with KTAB's default parameters: proportional voting, linear victory
 /// probabilities, the "conditional" probabilistic Condorcet election, deterministic state transitions, risk attitudes
-/// inferred from a risk-neutral election (range "Mid", estimates adjusted one third toward the estimator's own),
+/// inferred from a risk-neutral election (range "Mid"; h's estimate of i's attitude is (2R_h + R_i)/3, KTAB's "OneThird"),
 /// semi-committed third parties, S2P2 bargain interpolation rounded to 4 decimals, initiator-only bargains, and
 /// KTAB's stopping rule. Multi-dimensional; reproduces KTAB's trajectories on its reference scenarios.
 /// </summary>
@@ -71,11 +72,11 @@ public sealed class SmpModel : IBargainingModel
     }
 
     /// <summary>One turn of bargaining (SMPState::doBCN): challenges, bargains, queue elections, moves.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (double[][] Next, SmpBargaining Bargaining) Step(SmpActors actors, SmpTurn s)
     {
         var na = actors.Count;
         var nd = actors.Dimensions;
-        var risk = s.Risk;
         var queues = new List<int>[na]; // bargain indices; -1 = the actor's status quo
         for (var i = 0; i < na; i++) queues[i] = [];
         var bargains = new List<Draft>();
@@ -133,6 +134,16 @@ public sealed class SmpModel : IBargainingModel
             for (var n = 0; n < na; n++) ownUtil[a][n] = s.Utility(a, a, n);
         }
 
+        // Every actor's value of the status quo and of each bargain (the same in every queue holding it).
+        var statusQuoUtil = new double[na];
+        var bargainUtil = new double[bargains.Count][];
+        for (var a = 0; a < na; a++) statusQuoUtil[a] = BargainUtility(actors, s, ownUtil[a], a, null);
+        for (var b = 0; b < bargains.Count; b++)
+        {
+            bargainUtil[b] = new double[na];
+            for (var a = 0; a < na; a++) bargainUtil[b][a] = BargainUtility(actors, s, ownUtil[a], a, bargains[b]);
+        }
+
         var next = new double[na][];
         var queueRecords = ImmutableArray.CreateBuilder<SmpQueueElection>(na);
         for (var k = 0; k < na; k++)
@@ -143,7 +154,7 @@ public sealed class SmpModel : IBargainingModel
             for (var a = 0; a < na; a++)
             {
                 u[a] = new double[nb];
-                for (var m = 0; m < nb; m++) u[a][m] = BargainUtility(actors, s, ownUtil[a], a, q[m] < 0 ? null : bargains[q[m]]);
+                for (var m = 0; m < nb; m++) u[a][m] = q[m] < 0 ? statusQuoUtil[a] : bargainUtil[q[m]][a];
             }
 
             var p = SmpMath.ConditionalElection(actors.Capabilities, u, nb);
@@ -171,7 +182,7 @@ public sealed class SmpModel : IBargainingModel
         }
 
         var bargainRecords = bargains.Select((b, idx) => new SmpBargain(
-            idx, b.Initiator, b.Receiver, [.. b.PosI.Select(x => 100 * x)], [.. b.PosJ.Select(x => 100 * x)], b.Gain, b.InitiatorWinProbability));
+            idx, b.Initiator, b.Receiver, SmpMath.ToReportScale(b.PosI), SmpMath.ToReportScale(b.PosJ), b.Gain, b.InitiatorWinProbability));
         return (next, new SmpBargaining([.. bargainRecords], queueRecords.MoveToImmutable()));
     }
 
@@ -179,6 +190,7 @@ public sealed class SmpModel : IBargainingModel
     /// Actor a's value of the state after a bargain (null = status quo): the mean of its utilities of all positions,
     /// the two principals' replaced by the bargain's (SMPState::doBCN's brgnUtil).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double BargainUtility(SmpActors actors, SmpTurn s, double[] ownUtil, int a, Draft? b)
     {
         var na = actors.Count;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 
 namespace Peninsula.Bargaining.Smp;
 
@@ -14,6 +15,7 @@ public sealed class SmpTurn
     private readonly double[] distance; // distance[i*na + j]: from i's ideal (= position) to j's position, i's saliences
     private readonly int[] uniqueActors;
     private readonly int[] uniqueIndexOf;
+    private Perspective? lastPerspective;
 
     internal SmpTurn(SmpActors actors, int turn, double[][] positions)
     {
@@ -65,11 +67,11 @@ public sealed class SmpTurn
         RiskAttitudes = [.. Risk];
 
         var own = UniquePositionProbabilities(null);
-        OwnUniqueProbabilities = own;
         WinProbabilities = [.. Enumerable.Range(0, na).Select(i => own[LastEquivalentUnique(i)])];
         var best = SmpMath.ArgMax([.. own]);
         MostProbableActor = uniqueActors[best];
-        MostProbablePosition = Position(MostProbableActor);
+        Positions = [.. positions.Select(SmpMath.ToReportScale)];
+        MostProbablePosition = Positions[MostProbableActor];
     }
 
     /// <summary>Turn number (0 = input).</summary>
@@ -81,8 +83,8 @@ public sealed class SmpTurn
     /// <summary>Number of dimensions.</summary>
     public int DimensionCount => actors.Dimensions;
 
-    /// <summary>Positions[actor][dimension], 0–100.</summary>
-    public ImmutableArray<ImmutableArray<double>> Positions => [.. Enumerable.Range(0, ActorCount).Select(Position)];
+    /// <summary>Positions[actor][dimension], 0–100 (100 × KTAB's internal 0–1 coordinate).</summary>
+    public ImmutableArray<ImmutableArray<double>> Positions { get; }
 
     /// <summary>Actors holding the distinct positions, in order of first appearance (KTAB's unique indices).</summary>
     public ImmutableArray<int> UniquePositionActors => [.. uniqueActors];
@@ -115,10 +117,8 @@ public sealed class SmpTurn
 
     internal double[] Risk { get; }
 
-    internal ImmutableArray<double> OwnUniqueProbabilities { get; }
-
     /// <summary>An actor's position, 0–100.</summary>
-    public ImmutableArray<double> Position(int actor) => [.. Raw[actor].Select(x => 100 * x)];
+    public ImmutableArray<double> Position(int actor) => Positions[actor];
 
     /// <summary>
     /// Estimator <paramref name="estimator"/>'s estimate of the utility to <paramref name="actor"/> of the position of
@@ -155,10 +155,21 @@ public sealed class SmpTurn
     /// Estimator h's view of initiator i challenging receiver j and its consequence for affected actor k
     /// (SMPState::probEduChlg with proportional voting and semi-committed third parties).
     /// </summary>
-    public SmpChallenge Challenge(int estimator, int affected, int initiator, int receiver) =>
-        Challenge(PerspectiveUtilities(estimator), affected, initiator, receiver);
+    public SmpChallenge Challenge(int estimator, int affected, int initiator, int receiver)
+    {
+        // One-entry cache of the last estimator's utilities (queries usually come grouped by estimator).
+        var cached = lastPerspective;
+        if (cached is null || cached.Estimator != estimator)
+        {
+            cached = new Perspective(estimator, PerspectiveUtilities(estimator));
+            lastPerspective = cached;
+        }
+
+        return Challenge(cached.Utilities, affected, initiator, receiver);
+    }
 
     /// <summary>All of h's utility estimates: u[a*na + b] = h's estimate of the utility to a of b's position.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal double[] PerspectiveUtilities(int estimator)
     {
         var na = ActorCount;
@@ -173,6 +184,7 @@ public sealed class SmpTurn
     }
 
     /// <summary>SMPState::probEduChlg from the perspective whose utilities are <paramref name="u"/> (see <see cref="PerspectiveUtilities"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal SmpChallenge Challenge(double[] u, int k, int i, int j)
     {
         var na = ActorCount;
@@ -250,4 +262,6 @@ public sealed class SmpTurn
 
         return k;
     }
+
+    private sealed record Perspective(int Estimator, double[] Utilities);
 }

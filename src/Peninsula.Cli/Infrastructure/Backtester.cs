@@ -87,7 +87,7 @@ public static class Backtester
             progress?.Report($"{origin}: forecasting {session.Spec.Name} ({policy})");
             var request = new SimulationRequest(session.Spec, policy, runs, months, seed, Math.Min(draws, runs));
             if (request.Validate() is { } error) throw new UserErrorException(error);
-            var result = MonteCarloRunner.Run(request, new RunOptions(threads, null, null, cancellation));
+            var result = MonteCarloRunner.Run(request, new RunOptions(threads, null, null, cancellation), session.Zone);
             var forecast = ForecastBuilder.Build(result, session.Provenance);
             var o0 = origin.MonthsSince(first);
             var observed = labels.Skip(o0 + 1).Take(months).ToArray();

@@ -1,3 +1,4 @@
+using Peninsula.Core;
 using Peninsula.Engine.Output;
 using Peninsula.Engine.Spec;
 using Peninsula.Estimation;
@@ -22,6 +23,14 @@ public sealed class ScenarioSession
     /// as text folded into the run id; empty for a scenario run as written.
     /// </summary>
     public string Variant { get; }
+
+    private IAgreementZone? _zone;
+
+    /// <summary>
+    /// The agreement zone the negotiation module asks: the scenario's bargaining model on its issue space
+    /// (<c>agreement_zone:</c>), else the simple split-the-difference rule. Built on first use.
+    /// </summary>
+    public IAgreementZone Zone => _zone ??= ZoneFactory.Build(Spec.Zone, Path);
 
     /// <summary>The calibration applied, or null for priors.</summary>
     public Calibration? Calibration { get; private init; }
@@ -92,7 +101,11 @@ public sealed class ScenarioSession
             loaded.Sha256,
             Hashing.DataSha256(RepositoryPaths.DataFolder()),
             new CalibrationInfo("priors", null, Hashing.ParametersSha256(spec.Parameters)));
-        return new ScenarioSession(path, loaded, spec, provenance);
+        // The issue space behind a bargaining zone is part of what determines the results (run ids hash it).
+        var variant = spec.Zone is { } zone && File.Exists(ZoneFactory.IssueSpacePath(zone, path))
+            ? "zone:" + Hashing.Sha256(File.ReadAllText(ZoneFactory.IssueSpacePath(zone, path)))
+            : "";
+        return new ScenarioSession(path, loaded, spec, provenance, variant);
     }
 
     /// <summary>The policy id to use: the given one (validated) or the scenario's default.</summary>

@@ -54,7 +54,7 @@ public sealed class SimulationService(IAnsiConsole console)
                         request.Seed, request.Runs, request.Months, request.ParameterDraws, request.BatchSize, session.Provenance.CodeVersion, commandLine));
                     batches = new StoreBatchAdapter(store, runId, settings.Resume);
                 }
-                var result = MonteCarloRunner.Run(request, new RunOptions(threads, progressFor(policy), batches, cancellation));
+                var result = MonteCarloRunner.Run(request, new RunOptions(threads, progressFor(policy), batches, cancellation), session.Zone);
                 var forecast = ForecastBuilder.Build(result, session.Provenance);
                 store?.CompleteRun(runId, ForecastJson.Write(forecast));
                 output.Add((result, forecast));

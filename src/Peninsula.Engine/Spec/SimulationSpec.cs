@@ -25,6 +25,7 @@ namespace Peninsula.Engine.Spec;
 /// <param name="Parameters">Model parameters with covariance.</param>
 /// <param name="Policies">Policy packages in declaration order.</param>
 /// <param name="LevelLabels">Labels of the ladder's seven levels.</param>
+/// <param name="Zone">How the agreement zone is answered, when the scenario names a bargaining model (else the simple rule).</param>
 public sealed record SimulationSpec(
     string Name,
     Month Start,
@@ -43,8 +44,19 @@ public sealed record SimulationSpec(
     int ImplementationSteps,
     ParameterSet Parameters,
     ImmutableArray<PolicyPackage> Policies,
-    ImmutableArray<string> LevelLabels)
+    ImmutableArray<string> LevelLabels,
+    AgreementZoneSpec? Zone = null)
 {
     /// <summary>The package with the given id, or null.</summary>
     public PolicyPackage? Policy(string id) => Policies.FirstOrDefault(p => p.Id == id);
 }
+
+/// <summary>A scenario's choice of bargaining model for the agreement zone (the engine only carries it).</summary>
+/// <param name="Model">Model id.</param>
+/// <param name="IssueSpace">Issue-space file, as written in the scenario (relative to the scenario file).</param>
+/// <param name="Challenger">Stakeholder standing for the challenger.</param>
+/// <param name="Principal">Stakeholder standing for the principal.</param>
+/// <param name="Scope">Scope dimension name, or null for the first.</param>
+/// <param name="Relief">Relief dimension name, or null for the second.</param>
+/// <param name="Normalization">Normalization dimension name, or null for the third.</param>
+public sealed record AgreementZoneSpec(string Model, string IssueSpace, string Challenger, string Principal, string? Scope, string? Relief, string? Normalization);

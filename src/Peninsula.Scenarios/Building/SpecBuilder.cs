@@ -40,7 +40,18 @@ internal static partial class SpecBuilder
             ImplementationSteps: Integer(doc, "implementation_steps", ""),
             Parameters: BuildParameters(doc),
             Policies: BuildPolicies(doc, start, roles.Mediator),
-            LevelLabels: [.. Texts(doc, "ladder_labels", "")]);
+            LevelLabels: [.. Texts(doc, "ladder_labels", "")],
+            Zone: BuildZone(doc));
+    }
+
+    private static AgreementZoneSpec? BuildZone(YMap doc)
+    {
+        if (doc.Map("agreement_zone") is not { } zone) return null;
+        const string path = "agreement_zone";
+        var dims = zone.Map("dimensions");
+        return new AgreementZoneSpec(
+            Text(zone, "model", path), Text(zone, "issue_space", path), Text(zone, "challenger", path), Text(zone, "principal", path),
+            dims?.Text("scope"), dims?.Text("relief"), dims?.Text("normalization"));
     }
 
     private static RoleAssignment BuildRoles(YMap doc)
