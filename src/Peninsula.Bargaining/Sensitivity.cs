@@ -39,13 +39,20 @@ public static class Sensitivity
         var dims = space.DimensionCount;
         var forecasts = new double[runs][];
         var source = new RandomSource(seed);
-        Parallel.For(0, runs, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, run =>
+        try
         {
-            var result = model.Run(Perturb(space, spread, source, run));
-            if (result.Forecast.Length != dims)
-                throw new InvalidOperationException($"model '{model.Id}' returned {result.Forecast.Length} forecasts for {dims} dimensions");
-            forecasts[run] = [.. result.Forecast];
-        });
+            Parallel.For(0, runs, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, run =>
+            {
+                var result = model.Run(Perturb(space, spread, source, run));
+                if (result.Forecast.Length != dims)
+                    throw new InvalidOperationException($"model '{model.Id}' returned {result.Forecast.Length} forecasts for {dims} dimensions");
+                forecasts[run] = [.. result.Forecast];
+            });
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count == 1)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
+        }
 
         var summaries = ImmutableArray.CreateBuilder<DimensionSensitivity>(dims);
         var column = new double[runs];

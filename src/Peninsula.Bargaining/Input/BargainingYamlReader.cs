@@ -150,7 +150,8 @@ public static partial class BargainingYamlReader
             if (Context.Find(fields, "rationale") is { } r)
             {
                 var rationale = ctx.String(r, actorPath + ".rationale", allowEmpty: true);
-                ctx.Check(r, actorPath + ".rationale", InputRules.TextProblem(rationale.Replace('\n', ' ')));
+                // A rationale may span lines (block scalars) and hold tabs; other control characters are refused.
+                ctx.Check(r, actorPath + ".rationale", InputRules.TextProblem(rationale.Replace('\n', ' ').Replace('\t', ' ')));
                 rationales[actor] = rationale;
             }
             stakeholders.Add(new Stakeholder(actor, actorDescription, capability, positions, saliences));

@@ -156,12 +156,9 @@ public sealed class ExpectedUtilityModel : IBargainingModel
         private void UpdateRisk()
         {
             Array.Fill(_r, 1.0);
-            if (_o.Risk == BdmRisk.Neutral)
-            {
-                PreparePhase();
-                return;
-            }
             PreparePhase();
+            if (_o.Risk == BdmRisk.Neutral)
+                return;
             var danger = new double[_n];
             for (var a = 0; a < _n; a++)
             {

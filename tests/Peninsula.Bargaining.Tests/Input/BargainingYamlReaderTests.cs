@@ -51,6 +51,16 @@ public sealed class BargainingYamlReaderTests
     }
 
     [Fact]
+    public void ParseDocument_BlockScalarRationale_KeepsItsLines()
+    {
+        var text = Samples.Yaml.Replace("      rationale: \"sanctions relief before dismantlement\"", "      rationale: |\n        relief first;\n        \tdismantlement later", StringComparison.Ordinal);
+
+        var doc = BargainingYamlReader.ParseDocument("s.yaml", text);
+
+        Assert.Equal("relief first;\n\tdismantlement later\n", doc.Rationales["DPRK"]);
+    }
+
+    [Fact]
     public void Parse_NoBargainingBlock_IsAnError()
     {
         var ex = Assert.Throws<BargainingInputException>(() => BargainingYamlReader.Parse("s.yaml", "name: x\n"));

@@ -1,0 +1,103 @@
+using System.Text.Json;
+
+namespace Peninsula.Cli.Tests;
+
+/// <summary>The bargain command and the scenario's bargaining zone, end to end.</summary>
+public sealed class BargainCommandTests
+{
+    private static string Reference(string path) => Path.Combine(CliRunner.RepoRoot(), "tests", "Peninsula.Bargaining.Tests", "Reference", path);
+
+    [Fact]
+    public void Bargain_KtabReference_ReproducesKtabsFinalPositions_WritesJson_AndStoresTheRun()
+    {
+        var json = CliRunner.TempFile(".json");
+        var db = CliRunner.TempFile(".sqlite");
+        try
+        {
+            var r = CliRunner.Run("bargain", Reference("ktab/SOE-Policy/input.csv"), "--out", json, "--db", db);
+            Assert.True(r.ExitCode == 0, r.Errors);
+            Assert.Contains("stopped after 19 turns", r.Output, StringComparison.Ordinal);
+            using var doc = JsonDocument.Parse(File.ReadAllText(json));
+            Assert.Equal(20, doc.RootElement.GetProperty("trajectory").GetArrayLength()); // turn 0 + 19
+            using var store = new Peninsula.Storage.SqliteRunStore(db);
+            Assert.Contains(store.ListRuns(), m => m.Kind == "bargain");
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var f in new[] { json, db, db + "-wal", db + "-shm" }) File.Delete(f);
+        }
+    }
+
+    [Fact]
+    public void Bargain_SeedCase_ArmsControlFirstReachesLessScopeThanDenuclearizationFirst()
+    {
+        double Scope(string file)
+        {
+            var json = CliRunner.TempFile(".json");
+            try
+            {
+                var r = CliRunner.Run("bargain", CliRunner.Scenario(Path.Combine("bargaining", file)), "--model", "compromise", "--out", json, "--no-db");
+                Assert.True(r.ExitCode == 0, r.Errors);
+                using var doc = JsonDocument.Parse(File.ReadAllText(json));
+                return doc.RootElement.GetProperty("forecast")[0].GetDouble();
+            }
+            finally
+            {
+                File.Delete(json);
+            }
+        }
+        Assert.True(Scope("transition-2021-arms-control-first.yaml") < Scope("transition-2021.yaml"));
+        Assert.True(Scope("transition-2021.yaml") < Scope("transition-2021-denuclearization-first.yaml"));
+    }
+
+    [Theory]
+    [InlineData("--model", "oracle", "unknown model 'oracle'")]
+    [InlineData("--perturb", "-1", "--perturb must be in (0, 100]")]
+    public void Bargain_BadOptions_OneLineError(string option, string value, string expected)
+    {
+        var r = CliRunner.Run("bargain", CliRunner.Scenario("bargaining/transition-2021.yaml"), option, value, "--no-db");
+        Assert.NotEqual(0, r.ExitCode);
+        Assert.Contains(expected, r.Errors, StringComparison.Ordinal);
+        Assert.Single(r.Errors.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
+    public void Bargain_MalformedFile_OneLineErrorWithFileAndLine()
+    {
+        var file = CliRunner.TempFile(".csv");
+        try
+        {
+            File.WriteAllText(file, "x, y, 3, 1\nActor, Desc, Cap, Pos, Sal\nA,a,10,50,120\nB,b,10,40,50\nC,c,10,60,50\n");
+            var r = CliRunner.Run("bargain", file, "--no-db");
+            Assert.NotEqual(0, r.ExitCode);
+            Assert.Contains(Path.GetFileName(file) + ":3", r.Errors, StringComparison.Ordinal);
+            Assert.Single(r.Errors.TrimEnd().Split('\n'));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void Compare2021_WithTheBargainingZone_ArmsControlFirstReachesFrameworksAndDenuclearizationFirstNone()
+    {
+        var json = CliRunner.TempFile(".json");
+        try
+        {
+            var r = CliRunner.Run("compare", CliRunner.Scenario("transition-2021.yaml"), "--runs", "3000", "--draws", "30", "--out", json, "--no-db");
+            Assert.True(r.ExitCode == 0, r.Errors);
+            using var doc = JsonDocument.Parse(File.ReadAllText(json));
+            double Framework(string policy) => doc.RootElement.GetProperty("forecasts").EnumerateArray()
+                .First(f => f.GetProperty("policy").GetString() == policy).GetProperty("outcomes").EnumerateArray()
+                .First(o => o.GetProperty("id").GetString() == "framework" && o.GetProperty("within_months").GetInt32() == 48).GetProperty("p").GetDouble();
+            Assert.True(Framework("principled-diplomacy") > 0.0);
+            Assert.Equal(0.0, Framework("denuclearization-first"));
+        }
+        finally
+        {
+            File.Delete(json);
+        }
+    }
+}
