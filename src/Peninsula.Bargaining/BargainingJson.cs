@@ -64,22 +64,17 @@ public static class BargainingJson
             w.WriteEndObject();
         }
         w.WriteEndArray();
-        w.WriteNumber("turns", result.Turns);
+        w.WriteNumber("turn_count", result.Turns);
         Numbers(w, "forecast", result.Forecast);
-        w.WriteStartArray("trajectory");
+        // Positions by turn keyed by actor: {"turns": [{"turn": 0, "positions": {"ACTOR": [x1, ...]}}, ...]}.
+        w.WriteStartArray("turns");
         for (var t = 0; t < result.Trajectory.Length; t++)
         {
             w.WriteStartObject();
             w.WriteNumber("turn", t);
-            w.WriteStartArray("positions");
-            foreach (var row in result.Trajectory[t])
-            {
-                w.WriteStartArray();
-                foreach (var v in row)
-                    Number(w, v);
-                w.WriteEndArray();
-            }
-            w.WriteEndArray();
+            w.WriteStartObject("positions");
+            for (var a = 0; a < space.ActorCount; a++) Numbers(w, space.Stakeholders[a].Name, result.Trajectory[t][a]);
+            w.WriteEndObject();
             w.WriteEndObject();
         }
         w.WriteEndArray();

@@ -19,17 +19,19 @@ public sealed class BargainingJsonTests
         var root = doc.RootElement;
 
         Assert.Equal(
-            ["format", "model", "scenario", "description", "dimensions", "actors", "turns", "forecast", "trajectory", "notes", "sensitivity"],
+            ["format", "model", "scenario", "description", "dimensions", "actors", "turn_count", "forecast", "turns", "notes", "sensitivity"],
             root.EnumerateObject().Select(p => p.Name).ToArray());
         Assert.Equal(["name", "capability", "position", "salience"], root.GetProperty("actors")[0].EnumerateObject().Select(p => p.Name).ToArray());
-        Assert.Equal(["turn", "positions"], root.GetProperty("trajectory")[0].EnumerateObject().Select(p => p.Name).ToArray());
+        Assert.Equal(["turn", "positions"], root.GetProperty("turns")[0].EnumerateObject().Select(p => p.Name).ToArray());
+        // Positions keyed by actor name: {"turns": [{"turn": 0, "positions": {"ACTOR": [x1, ...]}}, ...]}.
+        Assert.Equal(space.Stakeholders.Select(a => a.Name), root.GetProperty("turns")[0].GetProperty("positions").EnumerateObject().Select(p => p.Name));
         Assert.Equal(["model", "runs", "spread", "seed", "base_forecast", "dimensions"], root.GetProperty("sensitivity").EnumerateObject().Select(p => p.Name).ToArray());
         Assert.Equal(["dimension", "mean", "sd", "q05", "q50", "q95"], root.GetProperty("sensitivity").GetProperty("dimensions")[0].EnumerateObject().Select(p => p.Name).ToArray());
         Assert.Equal("peninsula-bargaining/1", root.GetProperty("format").GetString());
-        Assert.Equal(10, root.GetProperty("turns").GetInt32());
-        Assert.Equal(11, root.GetProperty("trajectory").GetArrayLength());
+        Assert.Equal(10, root.GetProperty("turn_count").GetInt32());
+        Assert.Equal(11, root.GetProperty("turns").GetArrayLength());
         Assert.Equal(7.0, root.GetProperty("forecast")[0].GetDouble());
-        Assert.Equal(4.144849, root.GetProperty("trajectory")[10].GetProperty("positions")[2][0].GetDouble());
+        Assert.Equal(4.144849, root.GetProperty("turns")[10].GetProperty("positions").GetProperty(space.Stakeholders[2].Name)[0].GetDouble());
     }
 
     [Fact]

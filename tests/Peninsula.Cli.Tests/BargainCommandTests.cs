@@ -18,7 +18,17 @@ public sealed class BargainCommandTests
             Assert.True(r.ExitCode == 0, r.Errors);
             Assert.Contains("stopped after 19 turns", r.Output, StringComparison.Ordinal);
             using var doc = JsonDocument.Parse(File.ReadAllText(json));
-            Assert.Equal(20, doc.RootElement.GetProperty("trajectory").GetArrayLength()); // turn 0 + 19
+            var turns = doc.RootElement.GetProperty("turns");
+            Assert.Equal(20, turns.GetArrayLength()); // turn 0 + 19
+            // KTAB's final positions, keyed by actor, on the 0-100 scale.
+            var final = File.ReadAllLines(Reference("ktab/SOE-Policy/final_positions.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+            Assert.Equal(26, final.Count);
+            Assert.Equal(19, turns[19].GetProperty("turn").GetInt32());
+            foreach (var row in final)
+            {
+                var x = turns[19].GetProperty("positions").GetProperty(row[1])[int.Parse(row[2], System.Globalization.CultureInfo.InvariantCulture)].GetDouble();
+                Assert.Equal(double.Parse(row[3], System.Globalization.CultureInfo.InvariantCulture), x, 0.01);
+            }
             using var store = new Peninsula.Storage.SqliteRunStore(db);
             Assert.Contains(store.ListRuns(), m => m.Kind == "bargain");
         }

@@ -104,7 +104,7 @@ public sealed class BargainingZone : IAgreementZone
 /// <summary>The bargaining models by id.</summary>
 public static class BargainingModels
 {
-    /// <summary>Model ids, in order.</summary>
+    /// <summary>Model ids, in order ("ktab-smp" is accepted as another name for "smp").</summary>
     public static ImmutableArray<string> Ids { get; } = ["compromise", "median", "nash", "bdm", "smp"];
 
     /// <summary>Creates the model with id <paramref name="id"/>, or null.</summary>
@@ -114,7 +114,7 @@ public static class BargainingModels
         "median" => new Models.WeightedMedianModel(),
         "nash" => new Models.NashModel(),
         "bdm" => new Models.ExpectedUtilityModel(),
-        "smp" => SmpFactory(),
+        "smp" or "ktab-smp" => SmpFactory(),
         _ => null,
     };
 
