@@ -30,12 +30,12 @@ public sealed class CompareCommand(IAnsiConsole console) : Command<CompareSettin
         OutputFile.CheckWritable(settings.Out);
         OutputFile.CheckWritable(settings.Markdown);
         var policies = session.Spec.Policies.Select(p => p.Id).ToList();
+        var reference = settings.Reference is null ? session.Loaded.ReferencePolicy ?? policies[0] : session.PolicyOrDefault(settings.Reference);
         var runs = new SimulationService(console).RunAll(session, policies, settings, "compare", CommandLine.Current(), cancellationToken);
         var months = runs[0].Result.Request.Months;
         var headline = Headline.Where(h => h.Window <= months).ToList();
         if (headline.Count == 0) headline = [(Outcomes.Event.LevelGe5, months), (Outcomes.Event.Talks, months), (Outcomes.Event.Framework, months)];
 
-        var reference = session.Loaded.ReferencePolicy ?? policies[0];
         var refIndex = policies.IndexOf(reference);
         var differences = new List<PairedDifference>();
         for (var i = 0; i < runs.Count; i++)

@@ -104,6 +104,10 @@ public sealed class CompareSettings : SimulationSettings
     [CommandOption("--markdown <FILE>")]
     [Description("Write the comparison tables as Markdown (docs/compare-2021.md is generated this way).")]
     public string? Markdown { get; init; }
+
+    [CommandOption("--reference <ID>")]
+    [Description("Package the paired differences are taken against (default: the scenario's reference_policy).")]
+    public string? Reference { get; init; }
 }
 
 /// <summary>Options of <c>validate</c>.</summary>
