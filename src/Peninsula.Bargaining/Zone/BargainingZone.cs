@@ -18,8 +18,9 @@ public sealed record ZoneRoles(string Challenger, string Principal, int Scope, i
 /// demand, relief and normalization on offer), every other stakeholder keeps its position, salience and capability,
 /// and the model's outcome gives the terms. A zone exists only when the outcome's scope is acceptable to both sides
 /// (between the principal's demand and the challenger's maximum): third parties can close a zone the two principals
-/// alone would have. Results are cached per query (scope rounded to 0.5), so the simulation pays for each distinct
-/// query once; the cache is deterministic (the same query always gives the same terms), hence thread-safe.
+/// alone would have. Queries are rounded to 0.5 on every dimension before the model is asked and the answers
+/// cached per rounded query, so the simulation pays for each distinct query once and the answer never depends on
+/// which run asked first (results are identical on any number of threads).
 /// </summary>
 public sealed class BargainingZone : IAgreementZone
 {
@@ -58,9 +59,10 @@ public sealed class BargainingZone : IAgreementZone
             terms = default;
             return false;
         }
+        // The model is asked about the query rounded to 0.5 on each dimension, so the answer is a function of the
+        // cache key alone: whichever run asks first, every run gets the same terms (results do not depend on threads).
         var key = (Key(query.ChallengerMaxScope), Key(query.PrincipalMinScope), Key(query.ReliefOffered), Key(query.NormalizationOffered));
-        var q = query;
-        var (found, t) = _cache.GetOrAdd(key, _ => Solve(q));
+        var (found, t) = _cache.GetOrAdd(key, k => Solve(new ZoneQuery(k.Item1 / 2.0, k.Item2 / 2.0, k.Item3 / 2.0, k.Item4 / 2.0)));
         terms = t;
         return found;
     }

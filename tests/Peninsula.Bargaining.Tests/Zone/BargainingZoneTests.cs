@@ -66,6 +66,23 @@ public sealed class BargainingZoneTests
     }
 
     [Fact]
+    public void QueriesThatRoundAlike_GetTheSameAnswerWhicheverIsAskedFirst()
+    {
+        var space = Space(Actor("P", 100, 90, 10, 10), Actor("C", 100, 20, 90, 80), Actor("X", 40, 50, 50, 50));
+        var a = new ZoneQuery(70.1, 40.05, 30.2, 20.1);
+        var b = new ZoneQuery(69.9, 39.95, 29.8, 19.9);
+        var first = new BargainingZone(space, new CompromiseModel(), Roles);
+        var second = new BargainingZone(space, new CompromiseModel(), Roles);
+        Assert.True(first.TryFind(a, out var fa));
+        Assert.True(first.TryFind(b, out var fb));
+        Assert.True(second.TryFind(b, out var sb));
+        Assert.True(second.TryFind(a, out var sa));
+        Assert.Equal(fa, sa);
+        Assert.Equal(fb, sb);
+        Assert.Equal(fa, fb);
+    }
+
+    [Fact]
     public void UnknownStakeholder_IsAClearError()
     {
         var e = Assert.Throws<ArgumentException>(() => new BargainingZone(Space(Actor("P", 1, 0, 0, 0), Actor("C", 1, 0, 0, 0), Actor("X", 1, 0, 0, 0)), new CompromiseModel(), Roles with { Principal = "USA" }));
