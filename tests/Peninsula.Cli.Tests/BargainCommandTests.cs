@@ -111,3 +111,40 @@ public sealed class BargainCommandTests
         }
     }
 }
+
+/// <summary>The seed bargaining case: every value justified, nothing from after its origin (DESIGN section 6).</summary>
+public sealed partial class SeedBargainingCaseTests
+{
+    public static TheoryData<string> Files()
+    {
+        var data = new TheoryData<string>();
+        foreach (var f in Directory.GetFiles(Path.Combine(CliRunner.RepoRoot(), "scenarios", "bargaining"), "*.yaml").Order(StringComparer.Ordinal))
+            data.Add(Path.GetFileName(f));
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void EveryStakeholderHasARationale_AndTheRequiredActorsAreThere(string file)
+    {
+        var doc = Peninsula.Bargaining.Input.BargainingYamlReader.ReadDocumentFile(CliRunner.Scenario(Path.Combine("bargaining", file)));
+        var names = doc.Space.Stakeholders.Select(s => s.Name).ToList();
+        foreach (var required in new[] { "USA-executive", "USA-Congress", "DPRK-leadership", "ROK-Moon", "China", "Japan", "Russia" })
+            Assert.Contains(required, names);
+        Assert.Equal(["denuclearization", "sanctions_relief", "normalization"], doc.Space.Dimensions.ToArray());
+        foreach (var n in names)
+            Assert.True(doc.Rationales.TryGetValue(n, out var why) && why.Length > 20, $"{file}: {n} has no rationale");
+    }
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void NoYearAfterTheOrigin_OutsideTheScenarioName(string file)
+    {
+        var text = File.ReadAllText(CliRunner.Scenario(Path.Combine("bargaining", file))).Replace("transition-2021", "", StringComparison.Ordinal).Replace("2021 US transition", "", StringComparison.Ordinal);
+        var later = Year().Matches(text).Select(m => int.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture)).Where(y => y > 2020).ToList();
+        Assert.True(later.Count == 0, $"{file}: mentions {string.Join(", ", later)}");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(19|20)\d\d\b")]
+    private static partial System.Text.RegularExpressions.Regex Year();
+}
