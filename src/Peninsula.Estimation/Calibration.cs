@@ -273,13 +273,8 @@ public sealed record Calibration(
         }
     }
 
-    /// <summary>User text echoed in a message: control characters escaped, at most 40 characters, so messages stay one line.</summary>
-    private static string Show(string text)
-    {
-        var sb = new StringBuilder();
-        foreach (var ch in text.Length > 40 ? text[..40] + "…" : text) sb.Append(char.IsControl(ch) ? $"\\u{(int)ch:x4}" : ch.ToString());
-        return sb.ToString();
-    }
+    /// <summary>User text echoed in a message, kept on one line.</summary>
+    private static string Show(string text) => OneLineText.Printable(text, 40);
 
     private static string FirstSentence(string message)
     {

@@ -37,33 +37,6 @@ internal sealed class ErrorLog
     /// <summary>A value quoted for a message: <c>'text'</c>, escaped and shortened.</summary>
     public static string Show(string value) => "'" + Printable(value, 40) + "'";
 
-    /// <summary>
-    /// Escapes control characters and Unicode line or paragraph separators (so the text stays on one line)
-    /// and shortens it to <paramref name="max"/> characters.
-    /// </summary>
-    public static string Printable(string text, int max)
-    {
-        var sb = new StringBuilder(Math.Min(text.Length, max) + 8);
-        foreach (var c in text)
-        {
-            if (sb.Length >= max)
-            {
-                sb.Append('…');
-                break;
-            }
-            switch (c)
-            {
-                case '\n': sb.Append("\\n"); break;
-                case '\r': sb.Append("\\r"); break;
-                case '\t': sb.Append("\\t"); break;
-                default:
-                    if (char.IsControl(c) || c is '\u2028' or '\u2029' or '\u0085')
-                        sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-                    else
-                        sb.Append(c);
-                    break;
-            }
-        }
-        return sb.ToString();
-    }
+    /// <summary>Escapes and shortens text for a one-line message (see <see cref="Core.OneLineText.Printable"/>).</summary>
+    public static string Printable(string text, int max) => Core.OneLineText.Printable(text, max);
 }
