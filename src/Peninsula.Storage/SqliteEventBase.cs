@@ -15,9 +15,7 @@ namespace Peninsula.Storage;
 /// </summary>
 public sealed class SqliteEventBase : IDisposable
 {
-    private readonly SqliteConnection _connection;
-    private readonly Lock _gate = new();
-    private bool _disposed;
+    private readonly SqliteSession _db;
 
     /// <summary>Opens or creates <paramref name="databasePath"/> read-write, applying missing schema migrations.</summary>
     /// <param name="databasePath">Path of the SQLite file (may be the run store's file); created if absent.</param>
@@ -35,17 +33,14 @@ public sealed class SqliteEventBase : IDisposable
     /// <exception cref="InvalidOperationException">The file's schema version does not fit this build.</exception>
     public SqliteEventBase(string databasePath, StoreAccess access)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
-        DatabasePath = databasePath;
-        Access = access;
-        _connection = SqliteDatabase.Open(databasePath, access);
+        _db = new SqliteSession(databasePath, access, this);
     }
 
     /// <summary>The SQLite file.</summary>
-    public string DatabasePath { get; }
+    public string DatabasePath => _db.DatabasePath;
 
     /// <summary>How the file was opened.</summary>
-    public StoreAccess Access { get; }
+    public StoreAccess Access => _db.Access;
 
     /// <summary>Test hook: called after each row is inserted during an import, with the table name and the row's index.</summary>
     internal Action<string, int>? RowInserted { get; set; }
@@ -67,7 +62,7 @@ public sealed class SqliteEventBase : IDisposable
         if (dataSha256.Length != 64 || !dataSha256.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f'))
             throw new ArgumentException("expected 64 lowercase hex digits", nameof(dataSha256));
 
-        return Write($"importing historical data {dataSha256[..12]}", transaction =>
+        return _db.Write($"importing historical data {dataSha256[..12]}", transaction =>
         {
             var current = ReadImport(transaction);
             if (current is not null && current.DataSha256 == dataSha256 && current.Until == dataset.Until)
@@ -75,7 +70,7 @@ public sealed class SqliteEventBase : IDisposable
 
             foreach (var table in EventBaseTables.AllTables)
             {
-                using var delete = Command("DELETE FROM " + table, transaction);
+                using var delete = _db.Command("DELETE FROM " + table, transaction);
                 delete.ExecuteNonQuery();
             }
             Insert(transaction, EventBaseTables.Administrations, dataset.Administrations);
@@ -87,7 +82,7 @@ public sealed class SqliteEventBase : IDisposable
             Insert(transaction, EventBaseTables.WeaponsPipeline, dataset.WeaponsPipeline);
             Insert(transaction, EventBaseTables.MonthlySeries, dataset.MonthlySeries);
 
-            using var record = Command(EventBaseSql.InsertImport, transaction);
+            using var record = _db.Command(EventBaseSql.InsertImport, transaction);
             Add(record, "@data_sha256", dataSha256);
             Add(record, "@until_month", dataset.Until);
             Add(record, "@first_month", dataset.FirstMonth);
@@ -106,12 +101,12 @@ public sealed class SqliteEventBase : IDisposable
     }
 
     /// <summary>What is stored, or null before the first import.</summary>
-    public HistoricalImport? CurrentImport() => Read("reading the historical import", () => ReadImport(null));
+    public HistoricalImport? CurrentImport() => _db.Read("reading the historical import", () => ReadImport(null));
 
     /// <summary>The ladder labels of the stored months in [<paramref name="from"/>, <paramref name="to"/>], computed in SQL.</summary>
-    public IReadOnlyList<LadderMonth> MonthlyLabels(Month from, Month to) => Read("reading monthly ladder labels", () =>
+    public IReadOnlyList<LadderMonth> MonthlyLabels(Month from, Month to) => _db.Read("reading monthly ladder labels", () =>
     {
-        using var command = Command(EventBaseSql.SelectLabels, null);
+        using var command = _db.Command(EventBaseSql.SelectLabels, null);
         AddRange(command, from, to);
         Add(command, "@cruise_start", LadderLabel.CruiseCoverageStart);
         using var reader = command.ExecuteReader();
@@ -122,9 +117,9 @@ public sealed class SqliteEventBase : IDisposable
     });
 
     /// <summary>The stored monthly rows in [<paramref name="from"/>, <paramref name="to"/>], in order.</summary>
-    public IReadOnlyList<MonthlySeriesRow> MonthlySeries(Month from, Month to) => Read("reading the monthly series", () =>
+    public IReadOnlyList<MonthlySeriesRow> MonthlySeries(Month from, Month to) => _db.Read("reading the monthly series", () =>
     {
-        using var command = Command(EventBaseTables.MonthlySeries.SelectSql + " WHERE year_month >= @from AND year_month <= @to ORDER BY year_month", null);
+        using var command = _db.Command(EventBaseTables.MonthlySeries.SelectSql + " WHERE year_month >= @from AND year_month <= @to ORDER BY year_month", null);
         AddRange(command, from, to);
         using var reader = command.ExecuteReader();
         var rows = new List<MonthlySeriesRow>();
@@ -139,13 +134,13 @@ public sealed class SqliteEventBase : IDisposable
     });
 
     /// <summary>The stored events whose date falls in a month of [<paramref name="from"/>, <paramref name="to"/>], in file order.</summary>
-    public IReadOnlyList<EventRow> Events(Month from, Month to) => Read("reading events", () =>
+    public IReadOnlyList<EventRow> Events(Month from, Month to) => _db.Read("reading events", () =>
         Select(EventBaseTables.Events, from, to, r => new EventRow(
             r.GetString(0), Date(r, 3), r.GetString(4), OptionalDate(r, 5), r.GetString(6), r.GetString(7), r.GetString(8),
             r.GetString(9), r.GetString(10), r.GetString(11), OptionalString(r, 12), r.GetString(13), r.GetString(14))));
 
     /// <summary>The stored missile launches dated in a month of [<paramref name="from"/>, <paramref name="to"/>], in file order.</summary>
-    public IReadOnlyList<MissileLaunchRow> MissileLaunches(Month from, Month to) => Read("reading missile launches", () =>
+    public IReadOnlyList<MissileLaunchRow> MissileLaunches(Month from, Month to) => _db.Read("reading missile launches", () =>
         Select(EventBaseTables.MissileLaunches, from, to, r => new MissileLaunchRow(
             r.GetString(0), r.GetString(3), Date(r, 4), r.GetString(5), r.GetString(6), OptionalString(r, 7), r.GetString(8),
             r.GetString(9), OptionalInt(r, 10), r.GetString(11), r.GetString(12), OptionalInt(r, 13), OptionalInt(r, 14),
@@ -153,20 +148,11 @@ public sealed class SqliteEventBase : IDisposable
             r.GetInt64(20) == 1, r.GetString(21), r.GetString(22), OptionalString(r, 23))));
 
     /// <summary>Closes the connection and releases the file. Later calls throw <see cref="ObjectDisposedException"/>.</summary>
-    public void Dispose()
-    {
-        lock (_gate)
-        {
-            if (_disposed)
-                return;
-            _disposed = true;
-            _connection.Dispose();
-        }
-    }
+    public void Dispose() => _db.Dispose();
 
     private void Insert<T>(SqliteTransaction transaction, HistTable<T> table, IReadOnlyList<T> rows)
     {
-        using var command = Command(table.InsertSql, transaction);
+        using var command = _db.Command(table.InsertSql, transaction);
         var parameters = new SqliteParameter[table.Columns.Count];
         for (var i = 0; i < parameters.Length; i++)
             parameters[i] = command.Parameters.Add(new SqliteParameter("@p" + i.ToString(CultureInfo.InvariantCulture), DBNull.Value));
@@ -183,7 +169,7 @@ public sealed class SqliteEventBase : IDisposable
 
     private List<T> Select<T, TRow>(HistTable<TRow> table, Month from, Month to, Func<DbDataReader, T> read)
     {
-        using var command = Command(table.SelectSql + EventBaseSql.InMonthRange, null);
+        using var command = _db.Command(table.SelectSql + EventBaseSql.InMonthRange, null);
         AddRange(command, from, to);
         using var reader = command.ExecuteReader();
         var rows = new List<T>();
@@ -194,7 +180,7 @@ public sealed class SqliteEventBase : IDisposable
 
     private HistoricalImport? ReadImport(SqliteTransaction? transaction)
     {
-        using var command = Command(EventBaseSql.SelectImport, transaction);
+        using var command = _db.Command(EventBaseSql.SelectImport, transaction);
         using var r = command.ExecuteReader();
         if (!r.Read())
             return null;
@@ -223,36 +209,4 @@ public sealed class SqliteEventBase : IDisposable
 
     private static void Add(SqliteCommand command, string name, object? value) =>
         command.Parameters.Add(new SqliteParameter(name, EventBaseTables.ToDb(value)));
-
-    private SqliteCommand Command(string sql, SqliteTransaction? transaction)
-    {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        return command;
-    }
-
-    private T Read<T>(string operation, Func<T> body)
-    {
-        lock (_gate)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            try
-            {
-                return body();
-            }
-            catch (SqliteException ex)
-            {
-                throw new StorageException(DatabasePath, operation, ex.Message, ex);
-            }
-        }
-    }
-
-    private T Write<T>(string operation, Func<SqliteTransaction, T> body) => Read(operation, () =>
-    {
-        using var transaction = _connection.BeginTransaction();
-        var result = body(transaction);
-        transaction.Commit();
-        return result;
-    });
 }

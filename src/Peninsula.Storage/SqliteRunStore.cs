@@ -10,9 +10,7 @@ namespace Peninsula.Storage;
 /// </summary>
 public sealed class SqliteRunStore : IRunStore
 {
-    private readonly SqliteConnection _connection;
-    private readonly Lock _gate = new();
-    private bool _disposed;
+    private readonly SqliteSession _db;
 
     /// <summary>Opens or creates <paramref name="databasePath"/> for reading and writing, applying missing schema migrations.</summary>
     /// <param name="databasePath">Path of the SQLite file; created if absent.</param>
@@ -30,26 +28,23 @@ public sealed class SqliteRunStore : IRunStore
     /// <exception cref="InvalidOperationException">The file's schema version does not fit this build.</exception>
     public SqliteRunStore(string databasePath, StoreAccess access)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
-        DatabasePath = databasePath;
-        Access = access;
-        _connection = SqliteDatabase.Open(databasePath, access);
+        _db = new SqliteSession(databasePath, access, this);
     }
 
     /// <summary>The SQLite file this store uses.</summary>
-    public string DatabasePath { get; }
+    public string DatabasePath => _db.DatabasePath;
 
     /// <summary>How the file was opened.</summary>
-    public StoreAccess Access { get; }
+    public StoreAccess Access => _db.Access;
 
     /// <inheritdoc/>
     /// <exception cref="InvalidOperationException">A run with this id is stored with different fields (other than the command line).</exception>
     public void EnsureRun(RunManifest manifest)
     {
         ArgumentNullException.ThrowIfNull(manifest);
-        Write($"recording run {manifest.RunId}", transaction =>
+        _db.Write($"recording run {manifest.RunId}", transaction =>
         {
-            using var insert = Command(RunStoreSql.InsertRun, transaction);
+            using var insert = _db.Command(RunStoreSql.InsertRun, transaction);
             ManifestRow.Bind(insert, manifest);
             if (insert.ExecuteNonQuery() == 1)
                 return;
@@ -70,13 +65,13 @@ public sealed class SqliteRunStore : IRunStore
     public RunManifest? FindRun(string runId)
     {
         ArgumentNullException.ThrowIfNull(runId);
-        return Read($"reading run {runId}", () => ReadRun(runId, null));
+        return _db.Read($"reading run {runId}", () => ReadRun(runId, null));
     }
 
     /// <inheritdoc/>
-    public IReadOnlyList<RunManifest> ListRuns() => Read("listing runs", () =>
+    public IReadOnlyList<RunManifest> ListRuns() => _db.Read("listing runs", () =>
     {
-        using var command = Command(RunStoreSql.SelectRunsNewestFirst, null);
+        using var command = _db.Command(RunStoreSql.SelectRunsNewestFirst, null);
         using var reader = command.ExecuteReader();
         var runs = new List<RunManifest>();
         while (reader.Read())
@@ -89,9 +84,9 @@ public sealed class SqliteRunStore : IRunStore
     public IReadOnlySet<int> CommittedBatches(string runId)
     {
         ArgumentNullException.ThrowIfNull(runId);
-        return Read($"listing batches of run {runId}", () =>
+        return _db.Read($"listing batches of run {runId}", () =>
         {
-            using var command = Command(RunStoreSql.SelectBatchIndices, null);
+            using var command = _db.Command(RunStoreSql.SelectBatchIndices, null);
             ManifestRow.Add(command, "@run_id", runId);
             using var reader = command.ExecuteReader();
             var indices = new HashSet<int>();
@@ -111,10 +106,10 @@ public sealed class SqliteRunStore : IRunStore
         ArgumentNullException.ThrowIfNull(runId);
         ArgumentOutOfRangeException.ThrowIfNegative(batchIndex);
         var bytes = payload.ToArray();
-        Write($"saving batch {batchIndex} of run {runId}", transaction =>
+        _db.Write($"saving batch {batchIndex} of run {runId}", transaction =>
         {
             RequireRun(runId, transaction, "save a batch of");
-            using var insert = Command(RunStoreSql.InsertBatch, transaction);
+            using var insert = _db.Command(RunStoreSql.InsertBatch, transaction);
             ManifestRow.Add(insert, "@run_id", runId);
             ManifestRow.Add(insert, "@batch_index", batchIndex);
             ManifestRow.Add(insert, "@payload", bytes);
@@ -126,9 +121,9 @@ public sealed class SqliteRunStore : IRunStore
     public byte[]? LoadBatch(string runId, int batchIndex)
     {
         ArgumentNullException.ThrowIfNull(runId);
-        return Read($"loading batch {batchIndex} of run {runId}", () =>
+        return _db.Read($"loading batch {batchIndex} of run {runId}", () =>
         {
-            using var command = Command(RunStoreSql.SelectBatch, null);
+            using var command = _db.Command(RunStoreSql.SelectBatch, null);
             ManifestRow.Add(command, "@run_id", runId);
             ManifestRow.Add(command, "@batch_index", batchIndex);
             using var reader = command.ExecuteReader();
@@ -143,9 +138,9 @@ public sealed class SqliteRunStore : IRunStore
     {
         ArgumentNullException.ThrowIfNull(runId);
         ArgumentNullException.ThrowIfNull(forecastJson);
-        Write($"completing run {runId}", transaction =>
+        _db.Write($"completing run {runId}", transaction =>
         {
-            using var update = Command(RunStoreSql.CompleteRun, transaction);
+            using var update = _db.Command(RunStoreSql.CompleteRun, transaction);
             ManifestRow.Add(update, "@run_id", runId);
             ManifestRow.Add(update, "@forecast_json", forecastJson);
             if (update.ExecuteNonQuery() == 0)
@@ -157,9 +152,9 @@ public sealed class SqliteRunStore : IRunStore
     public string? LoadForecast(string runId)
     {
         ArgumentNullException.ThrowIfNull(runId);
-        return Read($"loading the forecast of run {runId}", () =>
+        return _db.Read($"loading the forecast of run {runId}", () =>
         {
-            using var command = Command(RunStoreSql.SelectForecast, null);
+            using var command = _db.Command(RunStoreSql.SelectForecast, null);
             ManifestRow.Add(command, "@run_id", runId);
             using var reader = command.ExecuteReader();
             return reader.Read() && !reader.IsDBNull(0) ? reader.GetString(0) : null;
@@ -167,20 +162,11 @@ public sealed class SqliteRunStore : IRunStore
     }
 
     /// <summary>Closes the connection and releases the file. Later calls throw <see cref="ObjectDisposedException"/>.</summary>
-    public void Dispose()
-    {
-        lock (_gate)
-        {
-            if (_disposed)
-                return;
-            _disposed = true;
-            _connection.Dispose();
-        }
-    }
+    public void Dispose() => _db.Dispose();
 
     private RunManifest? ReadRun(string runId, SqliteTransaction? transaction)
     {
-        using var command = Command(RunStoreSql.SelectRun, transaction);
+        using var command = _db.Command(RunStoreSql.SelectRun, transaction);
         ManifestRow.Add(command, "@run_id", runId);
         using var reader = command.ExecuteReader();
         return reader.Read() ? ManifestRow.Read(reader) : null;
@@ -188,41 +174,9 @@ public sealed class SqliteRunStore : IRunStore
 
     private void RequireRun(string runId, SqliteTransaction transaction, string action)
     {
-        using var command = Command(RunStoreSql.RunExists, transaction);
+        using var command = _db.Command(RunStoreSql.RunExists, transaction);
         ManifestRow.Add(command, "@run_id", runId);
         if (command.ExecuteScalar() is null)
             throw new InvalidOperationException($"Cannot {action} run {runId}: it is not stored in '{DatabasePath}'.");
     }
-
-    private SqliteCommand Command(string sql, SqliteTransaction? transaction)
-    {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        return command;
-    }
-
-    private T Read<T>(string operation, Func<T> body)
-    {
-        lock (_gate)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            try
-            {
-                return body();
-            }
-            catch (SqliteException ex)
-            {
-                throw new StorageException(DatabasePath, operation, ex.Message, ex);
-            }
-        }
-    }
-
-    private void Write(string operation, Action<SqliteTransaction> body) => Read(operation, () =>
-    {
-        using var transaction = _connection.BeginTransaction();
-        body(transaction);
-        transaction.Commit();
-        return true;
-    });
 }
