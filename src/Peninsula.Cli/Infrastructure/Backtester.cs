@@ -115,6 +115,8 @@ public static class Backtester
         var binary = new List<BinaryForecastGroup>();
         var ordinal = new List<OrdinalForecastGroup>();
         var buckets = LeadBucket.Default.Append(new LeadBucket("1-48", 1, 48)).ToList();
+        // Baselines are fixed at each origin: build them once, not once per lead bucket.
+        var baselinesAt = results.ToDictionary(r => r.Origin, r => BaselinesAt(truth, labels, r.Origin));
         foreach (var bucket in buckets)
         {
             var times = new List<int>();
@@ -123,7 +125,7 @@ public static class Backtester
             var refs = new Dictionary<string, List<double[]>>(StringComparer.Ordinal);
             foreach (var r in results)
             {
-                var baselines = BaselinesAt(truth, labels, r.Origin);
+                var baselines = baselinesAt[r.Origin];
                 for (var lead = 1; lead <= r.Months; lead++)
                 {
                     if (!bucket.Contains(lead)) continue;
