@@ -1,4 +1,3 @@
-using System.Reflection;
 using Peninsula.Cli.Commands;
 using Peninsula.Cli.Infrastructure;
 using Spectre.Console;
@@ -10,8 +9,7 @@ namespace Peninsula.Cli;
 public static class CliApp
 {
     /// <summary>The code version: informational version of this assembly (includes the commit when built by ./peninsula).</summary>
-    public static string CodeVersion { get; } =
-        typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+    public static string CodeVersion => Cli.CodeVersion.Current;
 
     /// <summary>Runs the CLI with the given console; returns the exit code. Never throws.</summary>
     public static int Run(string[] args, IAnsiConsole console, TextWriter errors)
