@@ -34,6 +34,20 @@ public static class ForecastBuilder
                 var (lo, hi) = Intervals.Parameter90(perDraw, mcVar, p);
                 ci[l] = (Math.Clamp(lo, 0, 1), Math.Clamp(hi, 0, 1));
             }
+            var exceedance = ImmutableArray.CreateBuilder<ProbabilityBand>(Ladder.Levels - 1);
+            for (var k = 1; k < Ladder.Levels; k++)
+            {
+                var p = 0.0;
+                for (var l = k; l < Ladder.Levels; l++) p += ladder[l];
+                for (var d = 0; d < req.ParameterDraws; d++)
+                {
+                    long hits = 0;
+                    for (var l = k; l < Ladder.Levels; l++) hits += result.DrawLadder[(d * months + t) * Ladder.Levels + l];
+                    perDraw[d] = (double)hits / drawRuns[d];
+                    mcVar[d] = perDraw[d] * (1 - perDraw[d]) / drawRuns[d];
+                }
+                exceedance.Add(Band(perDraw, mcVar, Math.Min(1.0, p)));
+            }
             var phase = new double[Phases.Count];
             for (var p = 0; p < Phases.Count; p++) phase[p] = (double)result.Phase[t * Phases.Count + p] / n;
             monthly.Add(new MonthlyForecast(
@@ -44,7 +58,8 @@ public static class ForecastBuilder
                 [.. phase],
                 Summary(result, 0, t),
                 Summary(result, 1, t),
-                Summary(result, 2, t)));
+                Summary(result, 2, t),
+                exceedance.MoveToImmutable()));
         }
 
         var outcomes = ImmutableArray.CreateBuilder<OutcomeForecast>();
@@ -59,7 +74,51 @@ public static class ForecastBuilder
 
         return new ForecastDocument(
             req.Spec.Name, req.PolicyId, provenance, req.Spec.Start.ToString(), months, n, req.ParameterDraws, req.Seed,
-            req.Spec.LevelLabels, monthly.MoveToImmutable(), outcomes.ToImmutable());
+            req.Spec.LevelLabels, monthly.MoveToImmutable(), outcomes.ToImmutable(), Cumulative(result, drawRuns));
+    }
+
+    /// <summary>Cumulative first-occurrence curves of every tracked event, from each run's first month.</summary>
+    public static ImmutableArray<CumulativeCurve> Cumulative(RunResult result, int[]? drawRuns = null)
+    {
+        var req = result.Request;
+        drawRuns ??= DrawSizes(req);
+        var months = req.Months;
+        var curves = ImmutableArray.CreateBuilder<CumulativeCurve>(Outcomes.EventCount);
+        var firstByDraw = new long[req.ParameterDraws * months];
+        var perDraw = new double[req.ParameterDraws];
+        var mcVar = new double[req.ParameterDraws];
+        for (var e = 0; e < Outcomes.EventCount; e++)
+        {
+            Array.Clear(firstByDraw);
+            var first = result.FirstMonth.AsSpan(e * req.Runs, req.Runs);
+            for (var i = 0; i < req.Runs; i++)
+            {
+                if (first[i] >= 0 && first[i] < months) firstByDraw[req.DrawOf(i) * months + first[i]]++;
+            }
+            var cumulative = new long[req.ParameterDraws];
+            var byMonth = ImmutableArray.CreateBuilder<ProbabilityBand>(months);
+            for (var t = 0; t < months; t++)
+            {
+                long total = 0;
+                for (var d = 0; d < req.ParameterDraws; d++)
+                {
+                    cumulative[d] += firstByDraw[d * months + t];
+                    total += cumulative[d];
+                    perDraw[d] = (double)cumulative[d] / drawRuns[d];
+                    mcVar[d] = perDraw[d] * (1 - perDraw[d]) / drawRuns[d];
+                }
+                byMonth.Add(Band(perDraw, mcVar, (double)total / req.Runs));
+            }
+            curves.Add(new CumulativeCurve(Outcomes.Ids[e], byMonth.MoveToImmutable()));
+        }
+        return curves.MoveToImmutable();
+    }
+
+    private static ProbabilityBand Band(double[] perDraw, double[] mcVar, double p)
+    {
+        var (lo50, hi50) = Intervals.Parameter(perDraw, mcVar, p, 0.50);
+        var (lo90, hi90) = Intervals.Parameter(perDraw, mcVar, p, 0.90);
+        return new ProbabilityBand(p, (Math.Clamp(lo50, 0, 1), Math.Clamp(hi50, 0, 1)), (Math.Clamp(lo90, 0, 1), Math.Clamp(hi90, 0, 1)));
     }
 
     /// <summary>P(event within window) with its Monte Carlo and parameter intervals.</summary>

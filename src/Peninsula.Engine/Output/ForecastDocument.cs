@@ -14,7 +14,13 @@ public sealed record Provenance(string CodeVersion, string ScenarioSha256, strin
 /// <summary>Mean and 5/50/95% quantiles of a quantity in one month.</summary>
 public sealed record QuantitySummary(double Mean, double Q05, double Q50, double Q95);
 
-/// <summary>One month of a forecast.</summary>
+/// <summary>A probability with its 50% and 90% intervals over parameter draws (Monte Carlo noise removed).</summary>
+public sealed record ProbabilityBand(double P, (double Lo, double Hi) Band50, (double Lo, double Hi) Band90);
+
+/// <summary>P(first occurrence of an event by the end of month t), t = 1..months, with parameter bands.</summary>
+public sealed record CumulativeCurve(string Id, ImmutableArray<ProbabilityBand> ByMonth);
+
+/// <summary>One month of a forecast (Exceedance[k − 1] is P(level ≥ k), k = 1..6).</summary>
 public sealed record MonthlyForecast(
     string Month,
     ImmutableArray<double> Ladder,
@@ -23,7 +29,8 @@ public sealed record MonthlyForecast(
     ImmutableArray<double> Phase,
     QuantitySummary SanctionsPressure,
     QuantitySummary EconomicStress,
-    QuantitySummary Trust);
+    QuantitySummary Trust,
+    ImmutableArray<ProbabilityBand> Exceedance);
 
 /// <summary>The probability of a first occurrence within a window.</summary>
 public sealed record OutcomeForecast(string Id, int WithinMonths, double P, (double Lo, double Hi) Ci95Mc, (double Lo, double Hi) Ci90Param);
@@ -40,4 +47,5 @@ public sealed record ForecastDocument(
     ulong Seed,
     ImmutableArray<string> LevelLabels,
     ImmutableArray<MonthlyForecast> Monthly,
-    ImmutableArray<OutcomeForecast> Outcomes);
+    ImmutableArray<OutcomeForecast> Outcomes,
+    ImmutableArray<CumulativeCurve> Cumulative);

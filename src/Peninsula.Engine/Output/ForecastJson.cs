@@ -97,6 +97,9 @@ public static class ForecastJson
             Quantity(w, "sanctions_pressure", m.SanctionsPressure);
             Quantity(w, "economic_stress", m.EconomicStress);
             Quantity(w, "trust", m.Trust);
+            w.WriteStartArray("exceedance");
+            foreach (var b in m.Exceedance) Band(w, b);
+            w.WriteEndArray();
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -115,6 +118,23 @@ public static class ForecastJson
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        w.WriteStartObject("cumulative");
+        foreach (var c in doc.Cumulative)
+        {
+            w.WriteStartArray(c.Id);
+            foreach (var b in c.ByMonth) Band(w, b);
+            w.WriteEndArray();
+        }
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void Band(Utf8JsonWriter w, ProbabilityBand b)
+    {
+        w.WriteStartObject();
+        w.WritePropertyName("p"); Number(w, b.P);
+        w.WritePropertyName("band50"); Pair(w, b.Band50.Lo, b.Band50.Hi);
+        w.WritePropertyName("band90"); Pair(w, b.Band90.Lo, b.Band90.Hi);
         w.WriteEndObject();
     }
 

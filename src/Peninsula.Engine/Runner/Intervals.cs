@@ -23,8 +23,16 @@ public static class Intervals
     /// √(max(0, 1 − mean MC variance / between-draw variance)) so that only the parameter part remains.
     /// The interval always contains <paramref name="centre"/>.
     /// </summary>
-    public static (double Lo, double Hi) Parameter90(ReadOnlySpan<double> perDraw, ReadOnlySpan<double> mcVariance, double centre)
+    public static (double Lo, double Hi) Parameter90(ReadOnlySpan<double> perDraw, ReadOnlySpan<double> mcVariance, double centre) =>
+        Parameter(perDraw, mcVariance, centre, 0.90);
+
+    /// <summary>
+    /// Central <paramref name="level"/> interval due to parameter uncertainty (as <see cref="Parameter90"/>, with the
+    /// (1 − level)/2 and (1 + level)/2 quantiles of the per-draw estimates).
+    /// </summary>
+    public static (double Lo, double Hi) Parameter(ReadOnlySpan<double> perDraw, ReadOnlySpan<double> mcVariance, double centre, double level)
     {
+        if (!(level is > 0 and < 1)) throw new ArgumentOutOfRangeException(nameof(level), level, "level must be in (0, 1)");
         var k = perDraw.Length;
         if (k < 2) return (centre, centre);
         var mean = 0.0;
@@ -39,8 +47,8 @@ public static class Intervals
         var shrink = between > 0 ? Math.Sqrt(Math.Max(0.0, 1.0 - mc / between)) : 0.0;
         var sorted = perDraw.ToArray();
         Array.Sort(sorted);
-        var lo = Quantile(sorted, 0.05);
-        var hi = Quantile(sorted, 0.95);
+        var lo = Quantile(sorted, (1 - level) / 2);
+        var hi = Quantile(sorted, (1 + level) / 2);
         // When few draws carry all the mass (rare events), the mean can lie outside the 5–95% range of the
         // per-draw values; the interval is widened to keep its own point estimate inside.
         return (Math.Min(centre, centre + shrink * (lo - mean)), Math.Max(centre, centre + shrink * (hi - mean)));
