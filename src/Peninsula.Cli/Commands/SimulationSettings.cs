@@ -9,8 +9,8 @@ public class SimulationSettings : CommandSettings
 {
     [CommandOption("--runs <N>")]
     [Description("Monte Carlo runs per policy package (default 20000).")]
-    [DefaultValue(20000)]
-    public int Runs { get; init; } = 20000;
+    [DefaultValue(SimulationOptions.DefaultRuns)]
+    public int Runs { get; init; } = SimulationOptions.DefaultRuns;
 
     [CommandOption("--seed <S>")]
     [Description("Random seed (default 1). The same scenario and seed give identical results on any number of threads.")]
@@ -30,7 +30,7 @@ public class SimulationSettings : CommandSettings
     public int? Draws { get; init; }
 
     /// <summary>The number of parameter draws in effect.</summary>
-    public int EffectiveDraws => Draws ?? Math.Min(100, Runs);
+    public int EffectiveDraws => ToOptions().EffectiveDraws;
 
     [CommandOption("--db <FILE>")]
     [Description("SQLite database file for results (default: peninsula.db in the working directory).")]
@@ -48,18 +48,12 @@ public class SimulationSettings : CommandSettings
     [Description("Reuse batches already committed for this exact run (completes a killed run).")]
     public bool Resume { get; init; }
 
+    /// <summary>The options as the application services take them.</summary>
+    public SimulationOptions ToOptions() => new(Runs, Seed, Months, Threads, Draws, Db, NoDb, Resume);
+
     /// <inheritdoc />
-    public override ValidationResult Validate()
-    {
-        if (Runs < 1) return ValidationResult.Error($"--runs must be at least 1 (got {Runs})");
-        if (Months is { } m && (m < 1 || m > 600)) return ValidationResult.Error($"--months must be 1-600 (got {m})");
-        if (Threads is { } t && t < 1) return ValidationResult.Error($"--threads must be at least 1 (got {t})");
-        if (Draws is < 1) return ValidationResult.Error($"--draws must be at least 1 (got {Draws})");
-        if (Draws is { } d && d > Runs) return ValidationResult.Error($"--draws ({Draws}) cannot exceed --runs ({Runs})");
-        if (NoDb && Db is not null) return ValidationResult.Error("--db and --no-db cannot be used together");
-        if (Resume && NoDb) return ValidationResult.Error("--resume needs a database (remove --no-db)");
-        return ValidationResult.Success();
-    }
+    public override ValidationResult Validate() =>
+        ToOptions().Problem() is { } problem ? ValidationResult.Error(problem) : ValidationResult.Success();
 }
 
 /// <summary>Options of <c>run</c>.</summary>

@@ -1,10 +1,11 @@
+using Peninsula.Cli.Infrastructure;
 using Peninsula.Bargaining;
 using Peninsula.Bargaining.Input;
 using Peninsula.Bargaining.Zone;
 using Peninsula.Core;
 using Peninsula.Engine.Spec;
 
-namespace Peninsula.Cli.Infrastructure;
+namespace Peninsula.App;
 
 /// <summary>Builds the agreement zone a scenario asks for, with one-line errors for a bad issue-space file.</summary>
 public static class ZoneFactory

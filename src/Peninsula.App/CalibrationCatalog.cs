@@ -1,7 +1,8 @@
+using Peninsula.Cli.Infrastructure;
 using Peninsula.Core;
 using Peninsula.Estimation;
 
-namespace Peninsula.Cli.Infrastructure;
+namespace Peninsula.App;
 
 /// <summary>The calibrations shipped in the repository's calibrations/ folder, and reading one with CLI errors.</summary>
 public static class CalibrationCatalog

@@ -1,7 +1,7 @@
 using Peninsula.Engine.Runner;
 using Peninsula.Storage;
 
-namespace Peninsula.Cli.Infrastructure;
+namespace Peninsula.App;
 
 /// <summary>Persists a run's batches in the run store; loads committed ones when resuming.</summary>
 public sealed class StoreBatchAdapter(IRunStore store, string runId, bool resume) : IBatchStore

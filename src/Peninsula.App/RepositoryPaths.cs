@@ -1,4 +1,4 @@
-namespace Peninsula.Cli.Infrastructure;
+namespace Peninsula.App;
 
 /// <summary>Locates the repository (scenarios/, data/) the CLI works with.</summary>
 public static class RepositoryPaths

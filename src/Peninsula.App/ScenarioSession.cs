@@ -1,10 +1,11 @@
+using Peninsula.Cli.Infrastructure;
 using Peninsula.Core;
 using Peninsula.Engine.Output;
 using Peninsula.Engine.Spec;
 using Peninsula.Estimation;
 using Peninsula.Scenarios;
 
-namespace Peninsula.Cli.Infrastructure;
+namespace Peninsula.App;
 
 /// <summary>A loaded, valid scenario with its provenance.</summary>
 public sealed class ScenarioSession

@@ -1,0 +1,81 @@
+using System.Globalization;
+using Peninsula.Cli.Infrastructure;
+using Peninsula.Core;
+using Peninsula.Engine.Output;
+using Peninsula.Engine.Runner;
+using Peninsula.Storage;
+
+namespace Peninsula.App;
+
+/// <summary>Runs simulations for any front end: requests, run ids, storage with resume, and provenance in one place.</summary>
+public static class Simulator
+{
+    /// <summary>Builds the request for one policy.</summary>
+    /// <exception cref="UserErrorException">The request is invalid (message names the option).</exception>
+    public static SimulationRequest Request(ScenarioSession session, string policy, SimulationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(options);
+        var request = new SimulationRequest(session.Spec, policy, options.Runs, options.Months ?? session.Spec.Months, options.Seed, options.EffectiveDraws);
+        return request.Validate() is { } error ? throw new UserErrorException(error) : request;
+    }
+
+    /// <summary>Opens the store the options ask for (null with NoDb).</summary>
+    public static IRunStore? OpenStore(SimulationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.NoDb) return null;
+        var db = options.Db ?? Path.Combine(Directory.GetCurrentDirectory(), "peninsula.db");
+        if (db.Contains("Host=", StringComparison.OrdinalIgnoreCase) || db.StartsWith("postgres", StringComparison.OrdinalIgnoreCase))
+            throw new UserErrorException("--db: PostgreSQL connection strings are not supported yet; give a SQLite file or use --no-db");
+        return new SqliteRunStore(db);
+    }
+
+    /// <summary>The run id: SHA-256 over everything that determines the result.</summary>
+    public static string RunId(ScenarioSession session, SimulationRequest r)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(r);
+        return Hashing.Sha256(string.Join('\n',
+            session.Loaded.Text, r.PolicyId, r.Seed.ToString(CultureInfo.InvariantCulture), r.Runs.ToString(CultureInfo.InvariantCulture),
+            r.Months.ToString(CultureInfo.InvariantCulture), r.ParameterDraws.ToString(CultureInfo.InvariantCulture),
+            r.BatchSize.ToString(CultureInfo.InvariantCulture), session.Provenance.Calibration.Sha256, session.Provenance.CodeVersion, session.Variant));
+    }
+
+    /// <summary>Runs several policies on common random numbers, each stored under its own run id.</summary>
+    /// <param name="session">The scenario.</param>
+    /// <param name="policies">Policy ids, in output order.</param>
+    /// <param name="options">Runs, seed, horizon, threads, draws, storage.</param>
+    /// <param name="kind">Run kind stored in the manifest ("run", "compare", "web", …).</param>
+    /// <param name="commandLine">How the run was asked for, stored in the manifest.</param>
+    /// <param name="progressFor">Progress sink per policy (called once per policy just before it runs), or null.</param>
+    /// <param name="cancellation">Stops between batches; committed batches are kept.</param>
+    public static IReadOnlyList<(string RunId, RunResult Result, ForecastDocument Forecast)> RunAll(
+        ScenarioSession session, IReadOnlyList<string> policies, SimulationOptions options, string kind, string commandLine,
+        Func<string, IProgress<WorkProgress>?>? progressFor, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(policies);
+        ArgumentNullException.ThrowIfNull(options);
+        using var store = OpenStore(options);
+        var threads = options.Threads ?? Environment.ProcessorCount;
+        var output = new List<(string, RunResult, ForecastDocument)>();
+        foreach (var policy in policies)
+        {
+            var request = Request(session, policy, options);
+            var runId = RunId(session, request);
+            IBatchStore? batches = null;
+            if (store is not null)
+            {
+                store.EnsureRun(new RunManifest(runId, kind, session.Spec.Name, session.Loaded.Sha256, session.Loaded.Text, policy,
+                    request.Seed, request.Runs, request.Months, request.ParameterDraws, request.BatchSize, session.Provenance.CodeVersion, commandLine));
+                batches = new StoreBatchAdapter(store, runId, options.Resume);
+            }
+            var result = MonteCarloRunner.Run(request, new RunOptions(threads, progressFor?.Invoke(policy), batches, cancellation), session.Zone);
+            var forecast = ForecastBuilder.Build(result, session.Provenance);
+            store?.CompleteRun(runId, ForecastJson.Write(forecast));
+            output.Add((runId, result, forecast));
+        }
+        return output;
+    }
+}
