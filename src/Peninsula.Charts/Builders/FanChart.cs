@@ -71,7 +71,7 @@ public static class FanChart
 
             Scatter median = plot.Add.ScatterLine(xs, Pct(q => q.Median), colour.Darken(0.15));
             median.LineWidth = style.LineWidth + 0.5f;
-            median.LegendText = $"{series.Name} (median)";
+            median.LegendText = $"{series.Name} ({data.CentralLabel})";
             max = Math.Max(max, series.Points.Max(q => q.Q95) * 100);
         }
 

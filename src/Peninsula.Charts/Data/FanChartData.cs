@@ -27,6 +27,9 @@ public sealed record FanSeries(string Name, ImmutableArray<MonthQuantiles> Point
 public sealed record FanChartData(string Title, ImmutableArray<string> Months, ImmutableArray<FanSeries> Series)
 {
     /// <summary>Y-axis label (values are drawn in percent); default "Probability in the month (%)".</summary>
+    /// <summary>What the central line is, shown in the legend as "name (…)"; default "median".</summary>
+    public string CentralLabel { get; init; } = "median";
+
     public string YLabel { get; init; } = "Probability in the month (%)";
 
     /// <summary>X-axis label; default "Month (YYYY-MM)".</summary>
