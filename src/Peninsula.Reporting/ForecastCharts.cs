@@ -14,9 +14,9 @@ namespace Peninsula.Reporting;
 /// </summary>
 public static class ForecastCharts
 {
-    /// <summary>The headline outcomes: (event id, window in months).</summary>
-    public static readonly ImmutableArray<(string Id, int Window)> Headline =
-        [("level>=5", 12), ("level>=4", 12), ("talks", 12), ("summit", 24), ("framework", 48), ("collapse", 48)];
+    /// <summary>The headline outcomes as (event id, window in months): <see cref="App.HeadlineOutcomes.Default"/>.</summary>
+    public static ImmutableArray<(string Id, int Window)> Headline { get; } =
+        [.. App.HeadlineOutcomes.Default.Select(h => (Outcomes.Ids[(int)h.Event], h.Window))];
 
     /// <summary>Fan chart of the monthly P(level ≥ k) for each k in <paramref name="levels"/> (default 3, 4, 5).</summary>
     public static FanChartData Fan(ForecastDocument forecast, string? policyLabel = null, IReadOnlyList<int>? levels = null)

@@ -13,15 +13,7 @@ namespace Peninsula.Cli.Commands;
 public sealed class CompareCommand(IAnsiConsole console) : Command<CompareSettings>
 {
     /// <summary>The headline outcomes: (event, window in months).</summary>
-    public static readonly IReadOnlyList<(Outcomes.Event Event, int Window)> Headline =
-    [
-        (Outcomes.Event.LevelGe5, 12),
-        (Outcomes.Event.Level6, 12),
-        (Outcomes.Event.LevelGe3, 12),
-        (Outcomes.Event.Talks, 48),
-        (Outcomes.Event.Summit, 48),
-        (Outcomes.Event.Framework, 48),
-    ];
+    public static IReadOnlyList<(Outcomes.Event Event, int Window)> Headline => HeadlineOutcomes.Default;
 
     /// <inheritdoc />
     public override int Execute(CommandContext context, CompareSettings settings, CancellationToken cancellationToken)
@@ -31,18 +23,11 @@ public sealed class CompareCommand(IAnsiConsole console) : Command<CompareSettin
         OutputFile.CheckWritable(settings.Markdown);
         var policies = session.Spec.Policies.Select(p => p.Id).ToList();
         var reference = settings.Reference is null ? session.Loaded.ReferencePolicy ?? policies[0] : session.PolicyOrDefault(settings.Reference);
-        var runs = new SimulationService(console).RunAll(session, policies, settings, "compare", CommandLine.Current(), cancellationToken);
-        var months = runs[0].Result.Request.Months;
-        var headline = Headline.Where(h => h.Window <= months).ToList();
-        if (headline.Count == 0) headline = [(Outcomes.Event.LevelGe5, months), (Outcomes.Event.Talks, months), (Outcomes.Event.Framework, months)];
-
-        var refIndex = policies.IndexOf(reference);
-        var differences = new List<PairedDifference>();
-        for (var i = 0; i < runs.Count; i++)
-        {
-            if (i == refIndex) continue;
-            foreach (var (ev, w) in headline) differences.Add(Comparison.Paired(runs[i].Result, runs[refIndex].Result, ev, w));
-        }
+        var comparison = PackageComparison.Of(session, reference,
+            new SimulationService(console).RunWithIds(session, policies, settings, "compare", CommandLine.Current(), cancellationToken));
+        var runs = comparison.Runs;
+        var headline = comparison.Headline;
+        var differences = comparison.Differences;
 
         Render.CompareHeader(console, session, runs[0].Forecast);
         Render.CompareTable(console, session.Spec, runs.Select(r => r.Forecast).ToList(), headline);

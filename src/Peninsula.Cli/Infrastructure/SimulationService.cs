@@ -11,10 +11,15 @@ public sealed class SimulationService(IAnsiConsole console)
 {
     /// <summary>Runs several policies (each stored under its own run id).</summary>
     public IReadOnlyList<(RunResult Result, ForecastDocument Forecast)> RunAll(
+        ScenarioSession session, IReadOnlyList<string> policies, SimulationSettings settings, string kind, string commandLine, CancellationToken cancellation) =>
+        [.. RunWithIds(session, policies, settings, kind, commandLine, cancellation).Select(r => (r.Result, r.Forecast))];
+
+    /// <summary>Runs several policies, returning each run's id with its result.</summary>
+    public IReadOnlyList<(string RunId, RunResult Result, ForecastDocument Forecast)> RunWithIds(
         ScenarioSession session, IReadOnlyList<string> policies, SimulationSettings settings, string kind, string commandLine, CancellationToken cancellation)
     {
         var options = settings.ToOptions();
-        IReadOnlyList<(string, RunResult Result, ForecastDocument Forecast)> runs = [];
+        IReadOnlyList<(string RunId, RunResult Result, ForecastDocument Forecast)> runs = [];
         if (console.Profile.Capabilities.Interactive)
         {
             console.Progress().AutoClear(true).Start(ctx =>
@@ -31,6 +36,6 @@ public sealed class SimulationService(IAnsiConsole console)
         {
             runs = Simulator.RunAll(session, policies, options, kind, commandLine, null, cancellation);
         }
-        return runs.Select(r => (r.Result, r.Forecast)).ToList();
+        return runs;
     }
 }
