@@ -15,6 +15,9 @@ public sealed record SimulationOptions(int Runs = SimulationOptions.DefaultRuns,
     /// <summary>Default runs per package.</summary>
     public const int DefaultRuns = 20000;
 
+    /// <summary>Told (run id, batch index) after each batch's transaction commits; null for silence.</summary>
+    public Action<string, int>? BatchCommitted { get; init; }
+
     /// <summary>The number of parameter draws in effect.</summary>
     public int EffectiveDraws => Draws ?? Math.Min(100, Runs);
 

@@ -69,7 +69,8 @@ public static class Simulator
             {
                 store.EnsureRun(new RunManifest(runId, kind, session.Spec.Name, session.Loaded.Sha256, session.Loaded.Text, policy,
                     request.Seed, request.Runs, request.Months, request.ParameterDraws, request.BatchSize, session.Provenance.CodeVersion, commandLine));
-                batches = new StoreBatchAdapter(store, runId, options.Resume);
+                var committed = options.BatchCommitted;
+                batches = new StoreBatchAdapter(store, runId, options.Resume, committed is null ? null : b => committed(runId, b));
             }
             var result = MonteCarloRunner.Run(request, new RunOptions(threads, progressFor?.Invoke(policy), batches, cancellation), session.Zone);
             var forecast = ForecastBuilder.Build(result, session.Provenance);

@@ -48,8 +48,15 @@ public class SimulationSettings : CommandSettings
     [Description("Reuse batches already committed for this exact run (completes a killed run).")]
     public bool Resume { get; init; }
 
+    [CommandOption("--log-batches")]
+    [Description("Print 'committed RUN_ID batch N' to stderr as each batch's transaction commits (for monitoring long runs).")]
+    public bool LogBatches { get; init; }
+
     /// <summary>The options as the application services take them.</summary>
-    public SimulationOptions ToOptions() => new(Runs, Seed, Months, Threads, Draws, Db, NoDb, Resume);
+    public SimulationOptions ToOptions() => new(Runs, Seed, Months, Threads, Draws, Db, NoDb, Resume)
+    {
+        BatchCommitted = LogBatches ? static (run, batch) => Console.Error.WriteLine($"committed {run[..12]} batch {batch}") : null,
+    };
 
     /// <inheritdoc />
     public override ValidationResult Validate() =>

@@ -82,6 +82,13 @@ public sealed class StepContext
     /// <summary>Ladder probabilities this month, 7 per run (kept for the likelihood and traces).</summary>
     public readonly double[] LadderP;
 
+    /// <summary>
+    /// Logit decisions taken so far by this block (one agent's quantal-response choice in one month: the challenger's
+    /// ladder level and stance, the principal's willingness and sanctions, each veto player's vote, the parties'
+    /// defection and talks choices, the moratorium hazard). Counted for the benchmark's agent-months per second.
+    /// </summary>
+    public long LogitDecisions;
+
     /// <summary>The month offset t.</summary>
     public int T => Month.Offset;
 

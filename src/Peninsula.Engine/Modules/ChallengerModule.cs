@@ -39,6 +39,7 @@ public sealed class ChallengerModule : IMechanism
             var mediator = MediatorEngagement(ctx, r) * policy.MediatorCoordination;
             var u = ChoiceModels.StanceUtility(c, s.TrustChallenger[r], s.Stress[r], offer, mediator, level, s.EngagedLast[r]);
             s.Engaged[r] = ctx.Observed?.Engage ?? ctx.Uniform(r, Decisions.Stance) < DetMath.Logistic(u);
+            ctx.LogitDecisions += 2;
         }
     }
 

@@ -28,6 +28,7 @@ public sealed class CouncilModule : IMechanism
                 // Every veto player draws, so the draws made do not depend on who voted first.
                 if (ctx.Uniform(r, Decisions.VetoBase + v) < ChoiceModels.VetoProbability(c, spec, v, Math.Max(level, spec.UnTriggerLevel))) vetoed = true;
             }
+            ctx.LogitDecisions += spec.Roles.VetoPlayers.Length;
             if (ctx.Observed is { } o)
             {
                 if (o.Veto is { } ov) vetoed = ov;

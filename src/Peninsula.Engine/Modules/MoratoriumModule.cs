@@ -27,11 +27,13 @@ public sealed class MoratoriumModule : IMechanism
             {
                 var stall = Math.Min(2.0, Math.Max(0, s.MonthsSinceProgress[r]) / 12.0);
                 var hazard = DetMath.Logistic(c.MoratoriumEndIntercept + c.MoratoriumEndStall * stall - c.MoratoriumEndTrust * s.TrustChallenger[r]);
+                ctx.LogitDecisions++;
                 if (s.Level[r] >= from || u < hazard) now = false;
             }
             else if (FeatureFunction.IsTalking(s.Phase[r]) && s.Engaged[r] && s.Level[r] < from)
             {
                 now = u < DetMath.Logistic(c.MoratoriumDeclareIntercept);
+                ctx.LogitDecisions++;
             }
             if (ctx.Observed?.Moratorium is { } observed) now = observed;
             s.Moratorium[r] = now;

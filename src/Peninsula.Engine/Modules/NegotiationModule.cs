@@ -74,6 +74,7 @@ public sealed class NegotiationModule : IMechanism
         {
             var defectC = provocation || ctx.Uniform(r, Decisions.DefectChallenger) < DetMath.Logistic(c.NegotiationDefectChallenger - c.NegotiationDefectTrust * s.TrustChallenger[r]);
             var defectP = ctx.Uniform(r, Decisions.DefectPrincipal) < DetMath.Logistic(c.NegotiationDefectPrincipal - c.NegotiationDefectTrust * s.TrustPrincipal[r]);
+            ctx.LogitDecisions += provocation ? 1 : 2;
             if (defectC || defectP)
             {
                 s.Events[r] |= MonthEvents.Defection;
@@ -113,6 +114,7 @@ public sealed class NegotiationModule : IMechanism
                 {
                     return Phase.Summit;
                 }
+                ctx.LogitDecisions++;
                 return ctx.Uniform(r, Decisions.Talks) < DetMath.Logistic(c.NegotiationTalks + c.NegotiationTalksTrust * s.TrustChallenger[r])
                     ? Phase.Talks : phase;
 

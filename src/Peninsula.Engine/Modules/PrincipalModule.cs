@@ -30,12 +30,14 @@ public sealed class PrincipalModule : IMechanism
                 var engagement = ctx.Month.PrincipalUsesSuccessor ? (s.PrincipalSuccessorEngagement[r] - 0.5) * 2.0 : policy.Engagement;
                 var u = ChoiceModels.PrincipalUtility(c, engagement, s.Attention[r], s.ProvocationMemory[r], s.TrustPrincipal[r]);
                 willing = ctx.Uniform(r, Decisions.PrincipalWilling) < DetMath.Logistic(u);
+                ctx.LogitDecisions++;
             }
             s.PrincipalWilling[r] = ctx.Observed?.PrincipalWilling ?? willing;
 
             var sanctionP = level >= 4 ? ChoiceModels.PrincipalSanctionProbability(c, policy, level) : ChoiceModels.DesignationProbability(c, policy);
             var sanction = ctx.Observed?.UnilateralSanctions
                 ?? ctx.Uniform(r, level >= 4 ? Decisions.PrincipalSanction : Decisions.PrincipalDesignation) < sanctionP;
+            ctx.LogitDecisions++;
             if (sanction)
             {
                 ctx.NewUniLayers[r] += c.SanctionsUnilateralLayer;

@@ -35,6 +35,10 @@ public sealed class BatchResult
     }
 
     public int BatchIndex { get; }
+
+    /// <summary>Logit decisions the batch simulated (benchmark figure; not serialized, 0 for a batch loaded from a store).</summary>
+    public long LogitDecisions { get; set; }
+
     public int FirstRun { get; }
     public int RunCount { get; }
     public int Months { get; }

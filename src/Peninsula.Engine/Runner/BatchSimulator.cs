@@ -36,6 +36,7 @@ public static class BatchSimulator
             Record(state, result, t);
             observer?.Invoke(ctx);
         }
+        result.LogitDecisions = ctx.LogitDecisions;
         return result;
     }
 

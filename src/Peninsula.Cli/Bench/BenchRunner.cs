@@ -1,0 +1,288 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using Peninsula.Bargaining;
+using Peninsula.Bargaining.Input;
+using Peninsula.Bargaining.Smp;
+using Peninsula.Cli.Commands;
+using Peninsula.Core;
+using Peninsula.Engine.Model;
+using Peninsula.Engine.Runner;
+using Peninsula.Estimation;
+using Peninsula.Storage;
+
+namespace Peninsula.Cli.Bench;
+
+/// <summary>One engine thread-count measurement.</summary>
+public sealed record ScalingPoint(int Threads, double Seconds, double Speedup);
+
+/// <summary>Whole-process timing of one <c>peninsula run</c>.</summary>
+public sealed record ProcessTiming(int Runs, int Months, double Seconds, int ExitCode);
+
+/// <summary>Everything <c>peninsula bench</c> measures (issue 6); no figure here is ever asserted by a test.</summary>
+public sealed record BenchFigures
+{
+    public required string Machine { get; init; }
+    public required int Cores { get; init; }
+    public required string Runtime { get; init; }
+    public required bool Quick { get; init; }
+    public required double RunMonthsPerSecondPerCore { get; init; }
+    public required double LogitDecisionsPerRunMonth { get; init; }
+    public required double AgentMonthsPerSecondPerCore { get; init; }
+    public required double AllocatedBytesPerSimulatedMonth { get; init; }
+    public required IReadOnlyList<ScalingPoint> Scaling { get; init; }
+    public required double Speedup2Cores { get; init; }
+    public required IReadOnlyList<ProcessTiming> EndToEnd { get; init; }
+    public required double FitSeconds { get; init; }
+    public required int FitBootstrap { get; init; }
+    public required IReadOnlyDictionary<string, double> BargainingMilliseconds { get; init; }
+    public required double SqliteBatchesPerSecond { get; init; }
+    public required double SqliteRunsPerSecond { get; init; }
+    public required double SqliteMegabytesPerSecond { get; init; }
+    public double? CLoopAgentMonthsPerSecond { get; init; }
+    public string? CLoopCompiler { get; init; }
+}
+
+/// <summary>
+/// The measurements behind <c>peninsula bench</c>: engine throughput on one core (run-months and logit agent-months
+/// per second), allocations per simulated month, scaling over threads, whole-process <c>run</c> times, the MLE fit,
+/// the bargaining models on the reference scenarios, SQLite write throughput, and the minimal C logit loop of
+/// benchmarks/c as the machine's floor. Stopwatch timings after a warm-up; the best of several repeats.
+/// </summary>
+public static class BenchRunner
+{
+    /// <summary>Runs every measurement; <paramref name="quick"/> shrinks each one to a smoke test (seconds).</summary>
+    public static BenchFigures Measure(bool quick, Action<string> progress)
+    {
+        var root = RepositoryPaths.Root();
+        var session = ScenarioSession.Open(RepositoryPaths.DefaultScenario(), CliApp.CodeVersion, null);
+        var policy = session.PolicyOrDefault(null);
+        var cores = Environment.ProcessorCount;
+
+        progress("engine, one thread");
+        var request = new SimulationRequest(session.Spec, policy, quick ? 2000 : 40000, 48, 1, 100);
+        var coefficients = MonteCarloRunner.DrawCoefficients(request);
+        var months = MonthContext.Build(session.Spec, session.Spec.Policy(policy)!, request.Months);
+        var zone = session.Zone;
+        var batches = (request.Runs + request.BatchSize - 1) / request.BatchSize;
+        BatchSimulator.Run(request, coefficients, months, 0, zone); // warm-up (JIT, tiering)
+        var best = double.MaxValue;
+        long decisions = 0;
+        for (var repeat = 0; repeat < (quick ? 1 : 3); repeat++)
+        {
+            decisions = 0;
+            var sw = Stopwatch.StartNew();
+            for (var b = 0; b < batches; b++) decisions += BatchSimulator.Run(request, coefficients, months, b, zone).LogitDecisions;
+            best = Math.Min(best, sw.Elapsed.TotalSeconds);
+        }
+        var runMonths = (double)request.Runs * request.Months;
+
+        progress("allocations per simulated month");
+        var allocated = AllocationsPerMonth(request, coefficients, months, zone);
+
+        progress("scaling over threads");
+        var scaling = new List<ScalingPoint>();
+        double? oneThread = null;
+        for (var threads = 1; threads <= cores; threads++)
+        {
+            MonteCarloRunner.Run(request with { Runs = Math.Min(request.Runs, 4 * request.BatchSize) }, new RunOptions(threads), zone);
+            var seconds = double.MaxValue;
+            for (var repeat = 0; repeat < (quick ? 1 : 3); repeat++)
+            {
+                var sw = Stopwatch.StartNew();
+                MonteCarloRunner.Run(request, new RunOptions(threads), zone);
+                seconds = Math.Min(seconds, sw.Elapsed.TotalSeconds);
+            }
+            oneThread ??= seconds;
+            scaling.Add(new ScalingPoint(threads, seconds, oneThread.Value / seconds));
+        }
+
+        progress("end-to-end runs (whole process, start-up and storage included)");
+        var endToEnd = new List<ProcessTiming>();
+        foreach (var runs in quick ? new[] { 10_000 } : [100_000, 1_000_000]) endToEnd.Add(TimeRunProcess(root, runs, 48));
+
+        progress("MLE fit");
+        var fitBootstrap = quick ? 10 : 200;
+        var fitOptions = new FitOptions(BootstrapReplicates: fitBootstrap);
+        var fitWatch = Stopwatch.StartNew();
+        Fitting.Fit(Month.Parse("2020-12"), fitOptions);
+        var fitSeconds = fitWatch.Elapsed.TotalSeconds;
+
+        progress("bargaining");
+        var bargaining = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        var reference = Path.Combine(root, "tests", "Peninsula.Bargaining.Tests", "Reference", "ktab");
+        foreach (var (name, file) in new[]
+        {
+            ("SOE-Policy (26 actors)", Path.Combine(reference, "SOE-Policy", "input.csv")),
+            ("SOE-Pol-Comp (13 actors, 2 dimensions)", Path.Combine(reference, "SOE-Pol-Comp", "input.csv")),
+            ("synthetic 34 actors", Path.Combine(root, "benchmarks", "inputs", "synthetic-34.csv")),
+            ("synthetic 40 actors", Path.Combine(root, "benchmarks", "inputs", "synthetic-40.csv")),
+        })
+        {
+            if (!File.Exists(file)) continue;
+            var space = KtabCsvReader.ReadFile(file);
+            var model = new SmpModel();
+            model.Run(space);
+            var ms = double.MaxValue;
+            for (var repeat = 0; repeat < (quick ? 1 : 5); repeat++)
+            {
+                var sw = Stopwatch.StartNew();
+                model.Run(space);
+                ms = Math.Min(ms, sw.Elapsed.TotalMilliseconds);
+            }
+            bargaining[name] = ms;
+        }
+
+        progress("SQLite writes");
+        var (batchesPerSecond, runsPerSecond, mbPerSecond) = SqliteThroughput(request, coefficients, months, zone, quick ? 50 : 500);
+
+        progress("minimal C logit loop");
+        var (cLoop, compiler) = CLoop(root, quick ? 20_000_000 : 200_000_000);
+
+        var speedup2 = scaling.FirstOrDefault(s => s.Threads == Math.Min(2, cores))?.Speedup ?? 1.0;
+        return new BenchFigures
+        {
+            Machine = MachineDescription(),
+            Cores = cores,
+            Runtime = RuntimeInformation.FrameworkDescription,
+            Quick = quick,
+            RunMonthsPerSecondPerCore = runMonths / best,
+            LogitDecisionsPerRunMonth = decisions / runMonths,
+            AgentMonthsPerSecondPerCore = decisions / best,
+            AllocatedBytesPerSimulatedMonth = allocated,
+            Scaling = scaling,
+            Speedup2Cores = speedup2,
+            EndToEnd = endToEnd,
+            FitSeconds = fitSeconds,
+            FitBootstrap = fitBootstrap,
+            BargainingMilliseconds = bargaining,
+            SqliteBatchesPerSecond = batchesPerSecond,
+            SqliteRunsPerSecond = runsPerSecond,
+            SqliteMegabytesPerSecond = mbPerSecond,
+            CLoopAgentMonthsPerSecond = cLoop,
+            CLoopCompiler = compiler,
+        };
+    }
+
+    /// <summary>Bytes allocated by one month's step of a whole batch (the hot loop), from month 2 on.</summary>
+    private static double AllocationsPerMonth(SimulationRequest request, Coefficients[] coefficients, MonthContext[] months, IAgreementZone zone)
+    {
+        var marks = new long[request.Months];
+        var t = 0;
+        BatchSimulator.Run(request, coefficients, months, 0, zone, _ => marks[t++] = GC.GetAllocatedBytesForCurrentThread());
+        // marks[i] is taken after month i's step; the first step warms caches (e.g. the zone's memo), so use months 2..end.
+        return (double)(marks[^1] - marks[1]) / (request.Months - 2);
+    }
+
+    private static (double BatchesPerSecond, double RunsPerSecond, double MegabytesPerSecond) SqliteThroughput(
+        SimulationRequest request, Coefficients[] coefficients, MonthContext[] months, IAgreementZone zone, int batches)
+    {
+        var payload = BatchSimulator.Run(request, coefficients, months, 0, zone).Serialize();
+        var dir = Directory.CreateTempSubdirectory("peninsula-bench-");
+        try
+        {
+            using var store = new SqliteRunStore(Path.Combine(dir.FullName, "bench.sqlite"));
+            var runId = new string('b', 64);
+            store.EnsureRun(new RunManifest(runId, "bench", "bench", new string('0', 64), "", "bench", 1, batches * request.BatchSize, request.Months,
+                request.ParameterDraws, request.BatchSize, CliApp.CodeVersion, "peninsula bench"));
+            var sw = Stopwatch.StartNew();
+            for (var b = 0; b < batches; b++) store.SaveBatch(runId, b, payload);
+            var seconds = sw.Elapsed.TotalSeconds;
+            return (batches / seconds, (double)batches * request.BatchSize / seconds, batches * (double)payload.Length / seconds / 1e6);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            dir.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Times <c>peninsula run</c> as a separate process (this build), storing aggregates in a temporary SQLite file.</summary>
+    private static ProcessTiming TimeRunProcess(string root, int runs, int months)
+    {
+        var dir = Directory.CreateTempSubdirectory("peninsula-bench-");
+        try
+        {
+            var psi = SelfProcess(["run", "--runs", runs.ToString(CultureInfo.InvariantCulture), "--months", months.ToString(CultureInfo.InvariantCulture),
+                "--db", Path.Combine(dir.FullName, "runs.sqlite"), "--out", Path.Combine(dir.FullName, "forecast.json")]);
+            psi.Environment["PENINSULA_HOME"] = root;
+            var sw = Stopwatch.StartNew();
+            using var p = Process.Start(psi)!;
+            var stdout = p.StandardOutput.ReadToEndAsync();
+            var stderr = p.StandardError.ReadToEndAsync();
+            p.WaitForExit();
+            var seconds = sw.Elapsed.TotalSeconds;
+            _ = stdout.Result;
+            _ = stderr.Result;
+            return new ProcessTiming(runs, months, seconds, p.ExitCode);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>A process running this same CLI build (dotnet peninsula.dll, or the apphost).</summary>
+    private static ProcessStartInfo SelfProcess(IEnumerable<string> args)
+    {
+        var entry = typeof(CliApp).Assembly.Location;
+        var host = Environment.ProcessPath ?? "dotnet";
+        var psi = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(host).Equals("dotnet", StringComparison.Ordinal)) psi.ArgumentList.Add(entry);
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        return psi;
+    }
+
+    /// <summary>Compiles and runs benchmarks/c/logit_loop.c with -O3; null when no C compiler is installed.</summary>
+    private static (double? AgentMonthsPerSecond, string? Compiler) CLoop(string root, long agentMonths)
+    {
+        var source = Path.Combine(root, "benchmarks", "c", "logit_loop.c");
+        if (!File.Exists(source)) return (null, null);
+        var compiler = new[] { "gcc", "cc", "clang", "clang-14" }.FirstOrDefault(OnPath);
+        if (compiler is null) return (null, null);
+        var dir = Directory.CreateTempSubdirectory("peninsula-cloop-");
+        try
+        {
+            var exe = Path.Combine(dir.FullName, "logit_loop");
+            var (code, _, err) = Exec(compiler, ["-O3", "-o", exe, source, "-lm"]);
+            if (code != 0) throw new InvalidOperationException($"{compiler} failed: {err.Trim()}");
+            var (runCode, output, runErr) = Exec(exe, [agentMonths.ToString(CultureInfo.InvariantCulture)]);
+            if (runCode != 0) throw new InvalidOperationException($"logit_loop failed: {runErr.Trim()}");
+            using var doc = JsonDocument.Parse(output);
+            return (doc.RootElement.GetProperty("agent_months_per_second").GetDouble(), $"{compiler} -O3");
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    private static bool OnPath(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries).Any(d => File.Exists(Path.Combine(d, name)));
+
+    private static (int Code, string Output, string Errors) Exec(string file, IEnumerable<string> args)
+    {
+        var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        var output = p.StandardOutput.ReadToEndAsync();
+        var errors = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        return (p.ExitCode, output.Result, errors);
+    }
+
+    private static string MachineDescription()
+    {
+        var cpu = "unknown CPU";
+        try
+        {
+            var line = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal));
+            if (line is not null) cpu = line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
+        }
+        catch (IOException)
+        {
+        }
+        return $"{cpu}, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}";
+    }
+}

@@ -1,0 +1,186 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Peninsula.Cli.Bench;
+using Peninsula.Cli.Infrastructure;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Peninsula.Cli.Commands;
+
+/// <summary>Options of <c>bench</c>.</summary>
+public sealed class BenchSettings : CommandSettings
+{
+    [CommandOption("--quick")]
+    [Description("A smoke run of every measurement in seconds (CI runs it); the figures are not meaningful.")]
+    public bool Quick { get; init; }
+
+    [CommandOption("--json")]
+    [Description("Print the figures as JSON (agent_months_per_second_per_core, speedup_2_cores, run_1e6_seconds, ...).")]
+    public bool Json { get; init; }
+
+    [CommandOption("--out <FILE>")]
+    [Description("Also write the JSON to this file.")]
+    public string? Out { get; init; }
+
+    [CommandOption("--markdown <FILE>")]
+    [Description("Write the figures, the machine and the commands as Markdown (docs/performance.md is generated this way).")]
+    public string? Markdown { get; init; }
+}
+
+/// <summary><c>peninsula bench</c>: how fast this build is on this machine, against a minimal C logit loop (issue 6).</summary>
+public sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings>
+{
+    /// <inheritdoc />
+    public override int Execute(CommandContext context, BenchSettings settings, CancellationToken cancellationToken)
+    {
+        OutputFile.CheckWritable(settings.Out);
+        OutputFile.CheckWritable(settings.Markdown);
+        var figures = BenchRunner.Measure(settings.Quick, stage =>
+        {
+            if (!settings.Json) console.MarkupLineInterpolated($"[grey]measuring: {stage}[/]");
+        });
+        var json = Json(figures);
+        if (settings.Json) console.Profile.Out.Writer.Write(json);
+        else Render(console, figures);
+        if (settings.Out is not null) OutputFile.WriteAtomically(settings.Out, json);
+        if (settings.Markdown is not null) OutputFile.WriteAtomically(settings.Markdown, Markdown(figures, CommandLine.Current()));
+        return figures.EndToEnd.All(e => e.ExitCode == 0) ? 0 : 1;
+    }
+
+    /// <summary>The figures as JSON, snake_case keys.</summary>
+    public static string Json(BenchFigures f)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        using var ms = new MemoryStream();
+        using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteNumber("agent_months_per_second_per_core", Math.Round(f.AgentMonthsPerSecondPerCore));
+            w.WriteNumber("speedup_2_cores", Math.Round(f.Speedup2Cores, 3));
+            var million = f.EndToEnd.FirstOrDefault(e => e.Runs == 1_000_000);
+            if (million is not null) w.WriteNumber("run_1e6_seconds", Math.Round(million.Seconds, 3)); else w.WriteNull("run_1e6_seconds");
+            var hundredK = f.EndToEnd.FirstOrDefault(e => e.Runs == 100_000);
+            if (hundredK is not null) w.WriteNumber("run_1e5_seconds", Math.Round(hundredK.Seconds, 3)); else w.WriteNull("run_1e5_seconds");
+            if (f.CLoopAgentMonthsPerSecond is { } c)
+            {
+                w.WriteNumber("c_loop_agent_months_per_second", Math.Round(c));
+                w.WriteNumber("ratio_to_c_loop", Math.Round(f.AgentMonthsPerSecondPerCore / c, 3));
+                w.WriteString("c_loop_compiler", f.CLoopCompiler);
+            }
+            else
+            {
+                w.WriteNull("c_loop_agent_months_per_second");
+            }
+            w.WriteNumber("run_months_per_second_per_core", Math.Round(f.RunMonthsPerSecondPerCore));
+            w.WriteNumber("logit_decisions_per_run_month", Math.Round(f.LogitDecisionsPerRunMonth, 3));
+            w.WriteNumber("allocated_bytes_per_simulated_month", Math.Round(f.AllocatedBytesPerSimulatedMonth, 1));
+            w.WriteStartArray("scaling");
+            foreach (var s in f.Scaling)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("threads", s.Threads);
+                w.WriteNumber("seconds", Math.Round(s.Seconds, 4));
+                w.WriteNumber("speedup", Math.Round(s.Speedup, 3));
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteStartArray("end_to_end");
+            foreach (var e in f.EndToEnd)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("runs", e.Runs);
+                w.WriteNumber("months", e.Months);
+                w.WriteNumber("seconds", Math.Round(e.Seconds, 3));
+                w.WriteNumber("exit_code", e.ExitCode);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteNumber("fit_seconds", Math.Round(f.FitSeconds, 3));
+            w.WriteNumber("fit_bootstrap_replicates", f.FitBootstrap);
+            w.WriteStartObject("bargaining_smp_milliseconds");
+            foreach (var (name, ms2) in f.BargainingMilliseconds) w.WriteNumber(name, Math.Round(ms2, 2));
+            w.WriteEndObject();
+            w.WriteNumber("sqlite_batches_per_second", Math.Round(f.SqliteBatchesPerSecond, 1));
+            w.WriteNumber("sqlite_runs_per_second", Math.Round(f.SqliteRunsPerSecond));
+            w.WriteNumber("sqlite_megabytes_per_second", Math.Round(f.SqliteMegabytesPerSecond, 2));
+            w.WriteString("machine", f.Machine);
+            w.WriteNumber("cores", f.Cores);
+            w.WriteString("runtime", f.Runtime);
+            w.WriteBoolean("quick", f.Quick);
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(ms.ToArray()) + "\n";
+    }
+
+    private static string N(double x, string format = "N0") => x.ToString(format, CultureInfo.InvariantCulture);
+
+    private static void Render(IAnsiConsole console, BenchFigures f)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title($"peninsula bench{(f.Quick ? " --quick (smoke only)" : "")}");
+        table.AddColumn("measure");
+        table.AddColumn(new TableColumn("value").RightAligned());
+        foreach (var (k, v) in Rows(f)) table.AddRow(Markup.Escape(k), Markup.Escape(v));
+        console.Write(table);
+        console.MarkupLineInterpolated($"[grey]{f.Machine} · {f.Runtime}[/]");
+    }
+
+    private static IEnumerable<(string, string)> Rows(BenchFigures f)
+    {
+        yield return ("logit agent-months per second, one core", N(f.AgentMonthsPerSecondPerCore));
+        if (f.CLoopAgentMonthsPerSecond is { } c)
+        {
+            yield return ($"minimal C logit loop ({f.CLoopCompiler}), one core", N(c));
+            yield return ("ratio to the C loop", N(f.AgentMonthsPerSecondPerCore / c, "0.00"));
+        }
+        yield return ("run-months per second, one core", N(f.RunMonthsPerSecondPerCore));
+        yield return ("logit decisions per run-month", N(f.LogitDecisionsPerRunMonth, "0.00"));
+        yield return ("bytes allocated per simulated month (hot loop, whole batch)", N(f.AllocatedBytesPerSimulatedMonth, "0"));
+        foreach (var s in f.Scaling) yield return ($"engine run, {s.Threads} thread(s): seconds / speed-up", $"{N(s.Seconds, "0.000")} / {N(s.Speedup, "0.00")}×");
+        foreach (var e in f.EndToEnd)
+            yield return ($"peninsula run --runs {e.Runs:N0} --months {e.Months} (whole process, SQLite)", $"{N(e.Seconds, "0.00")} s{(e.ExitCode == 0 ? "" : $" (exit {e.ExitCode})")}");
+        yield return ($"MLE fit to 2020-12 with {f.FitBootstrap} bootstrap refits", $"{N(f.FitSeconds, "0.00")} s");
+        foreach (var (name, ms) in f.BargainingMilliseconds) yield return ($"SMP bargaining, {name}", $"{N(ms, "0.0")} ms");
+        yield return ("SQLite: batches committed per second", N(f.SqliteBatchesPerSecond, "0"));
+        yield return ("SQLite: runs' aggregates stored per second", N(f.SqliteRunsPerSecond));
+        yield return ("SQLite: MB per second", N(f.SqliteMegabytesPerSecond, "0.0"));
+    }
+
+    /// <summary>docs/performance.md: figures, machine, commands (generated; never typed in).</summary>
+    public static string Markdown(BenchFigures f, string commandLine)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"# Performance\n\nGenerated by `{commandLine}`; do not edit by hand. Machine: {f.Machine}; {f.Runtime}.{(f.Quick ? " **--quick: smoke figures, not meaningful.**" : "")}\n\n");
+        sb.Append("| measure | value |\n|---|---:|\n");
+        foreach (var (k, v) in Rows(f)) sb.Append("| ").Append(k).Append(" | ").Append(v).Append(" |\n");
+        sb.Append("""
+
+            ## What is measured
+
+            - **Logit agent-months per second, one core**: the engine's batch simulator on the default scenario
+              (`scenarios/transition-2021.yaml`, its default package, 48 months, 100 parameter draws) on one thread;
+              every logit choice one agent makes in one month counts (the challenger's ladder level and stance, the
+              principal's willingness and sanctions, each veto player's vote, defection and talks choices, the
+              moratorium hazard; counted by the engine as it runs). The whole step — all fourteen modules, the state
+              updates and the aggregation — is inside the timing, not only the choices.
+            - **Minimal C logit loop**: `benchmarks/c/logit_loop.c` compiled with `-O3` in the same run: 7 utilities of
+              8 features, 7 exponentials, one uniform draw and one categorical pick per agent-month, nothing else.
+            - **Allocations**: bytes the thread allocates per month's step of a whole 1,000-run batch after the first
+              month (`GC.GetAllocatedBytesForCurrentThread`).
+            - **Scaling**: the same run on 1…N threads (results are identical on any number of threads).
+            - **Whole process**: `peninsula run --runs N --months 48` started as a new process (this build, start-up,
+              simulation, forecast JSON and SQLite storage of every batch's aggregates included).
+            - **Fit**: `peninsula fit --until 2020-12`'s estimation (central fit and bootstrap refits).
+            - **Bargaining**: the KTAB-compatible SMP, model time only (best of five); `scripts/time-bargain` times the
+              whole `./peninsula bargain` process.
+            - **SQLite**: committing serialized 1,000-run batch aggregates, one transaction each (WAL).
+
+            BenchmarkDotNet measures the same hot paths in-process:
+            `dotnet run -c Release --project benchmarks/Peninsula.Benchmarks -- --filter '*'`.
+            """);
+        sb.Append('\n');
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+
+namespace Peninsula.Cli.Tests;
+
+/// <summary>
+/// Crash safety (issue 6): <c>peninsula run --db x.sqlite</c> killed with SIGKILL at random points twenty times never
+/// corrupts the database or loses a batch it reported committed, and <c>--resume</c> then completes the run with the
+/// same forecast as an uninterrupted run.
+/// </summary>
+public sealed class CrashSafetyTests
+{
+    private static readonly string[] RunArgs =
+        ["run", CliRunner.Scenario("transition-2021.yaml"), "--runs", "24000", "--months", "48", "--draws", "24", "--seed", "11", "--threads", "2"];
+
+    [Fact]
+    public void Run_KilledTwentyTimes_KeepsEveryCommittedBatch_AndResumesToTheUninterruptedResult()
+    {
+        var dir = Directory.CreateTempSubdirectory("peninsula-crash-").FullName;
+        try
+        {
+            var reference = Path.Combine(dir, "reference.json");
+            var plain = Cli([.. RunArgs, "--no-db", "--out", reference]);
+            Assert.True(plain.Code == 0, plain.Errors);
+
+            var db = Path.Combine(dir, "killed.sqlite");
+            var resumed = Path.Combine(dir, "resumed.json");
+            var random = new Random(20261129);
+            var reported = new HashSet<string>(StringComparer.Ordinal);
+            var kills = 0;
+            for (var attempt = 0; attempt < 20; attempt++)
+            {
+                // Kill after a random number of reported commits (0: during start-up or the first batch).
+                var after = random.Next(0, 4);
+                var finished = RunAndKill([.. RunArgs, "--db", db, "--resume", "--log-batches", "--out", resumed], after, reported);
+                if (finished) break;
+                kills++;
+                using var connection = new SqliteConnection($"Data Source={db}");
+                connection.Open();
+                using (var check = connection.CreateCommand())
+                {
+                    check.CommandText = "PRAGMA integrity_check";
+                    Assert.Equal("ok", (string?)check.ExecuteScalar());
+                }
+                var stored = StoredBatches(connection);
+                foreach (var batch in reported) Assert.True(stored.Contains(batch), $"batch reported committed but missing after kill {kills}: {batch}");
+                connection.Close();
+                SqliteConnection.ClearAllPools();
+            }
+            Assert.True(kills >= 10, $"only {kills} kills landed before the run finished; the test did not exercise recovery");
+
+            var final = Cli([.. RunArgs, "--db", db, "--resume", "--out", resumed]);
+            Assert.True(final.Code == 0, final.Errors);
+            Assert.Equal(File.ReadAllText(reference), File.ReadAllText(resumed));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private static HashSet<string> StoredBatches(SqliteConnection connection)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT run_id, batch_index FROM batches";
+        using var reader = cmd.ExecuteReader();
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read()) set.Add($"{reader.GetString(0)[..12]} batch {reader.GetInt32(1)}");
+        return set;
+    }
+
+    /// <summary>Starts the CLI, SIGKILLs it after <paramref name="after"/> more commit lines; true when it finished first.</summary>
+    private static bool RunAndKill(string[] args, int after, HashSet<string> reported)
+    {
+        using var p = Process.Start(StartInfo(args))!;
+        var seen = 0;
+        var lines = new List<string>();
+        string? line;
+        var killed = false;
+        if (after == 0)
+        {
+            Thread.Sleep(150);
+            Kill(p);
+            killed = true;
+        }
+        while ((line = p.StandardError.ReadLine()) is not null)
+        {
+            if (!line.StartsWith("committed ", StringComparison.Ordinal)) { lines.Add(line); continue; }
+            reported.Add(line["committed ".Length..]);
+            if (!killed && ++seen >= after)
+            {
+                Kill(p);
+                killed = true;
+            }
+        }
+        p.WaitForExit();
+        if (p.ExitCode == 0) return true; // finished before the kill landed
+        Assert.True(killed, $"the run failed on its own (exit {p.ExitCode}): {string.Join('\n', lines)}");
+        return false;
+    }
+
+    private static void Kill(Process p)
+    {
+        try { p.Kill(); } // SIGKILL on Linux
+        catch (InvalidOperationException) { } // already exited
+    }
+
+    private static ProcessStartInfo StartInfo(string[] args)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "peninsula.dll");
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = false, UseShellExecute = false };
+        psi.ArgumentList.Add(dll);
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        psi.Environment["PENINSULA_HOME"] = CliRunner.RepoRoot();
+        return psi;
+    }
+
+    private static (int Code, string Errors) Cli(string[] args)
+    {
+        var psi = StartInfo(args);
+        psi.RedirectStandardOutput = true;
+        using var p = Process.Start(psi)!;
+        var output = p.StandardOutput.ReadToEndAsync();
+        var errors = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        _ = output.Result;
+        return (p.ExitCode, errors);
+    }
+}
