@@ -154,8 +154,12 @@ public static class DetMath
     public static double Sqrt(double x) => Math.Sqrt(x);
 
     /// <summary>The logistic function 1/(1+e^−x), in (0, 1).</summary>
-    public static double Logistic(double x) =>
-        x >= 0 ? 1.0 / (1.0 + Exp(-x)) : Exp(x) / (1.0 + Exp(x));
+    public static double Logistic(double x)
+    {
+        if (x >= 0) return 1.0 / (1.0 + Exp(-x));
+        var e = Exp(x);
+        return e / (1.0 + e);
+    }
 
     /// <summary>x · 2^n by exponent manipulation (exact unless the result is subnormal).</summary>
     private static double ScaleB(double x, int n)

@@ -31,6 +31,11 @@ public static class FeatureFunction
 
     private const double Ln2 = 0.6931471805599453;
 
+    /// <summary>log(1 + n) for the pipeline counts met in practice (same values as <see cref="DetMath.Log"/>).</summary>
+    private static readonly double[] LogOnePlusTable = [.. Enumerable.Range(0, 64).Select(n => DetMath.Log(1.0 + n))];
+
+    private static double LogOnePlus(int n) => (uint)n < (uint)LogOnePlusTable.Length ? LogOnePlusTable[n] : DetMath.Log(1.0 + n);
+
     /// <summary>
     /// Fills <paramref name="shared"/> (length <see cref="SharedCount"/>) and <paramref name="rung"/>
     /// (length 6·<see cref="RungCount"/>, rung j ∈ 1…6 at offset (j−1)·<see cref="RungCount"/>).
@@ -38,6 +43,12 @@ public static class FeatureFunction
     /// </summary>
     public static void Compute(
         SimState s, int r, in MonthContext ctx, SimulationSpec spec, PolicyPackage policy, Coefficients c,
+        Span<double> shared, Span<double> rung) =>
+        Compute(s, r, ctx, spec, policy, c, SanctionOdds.Of(c, spec, policy), shared, rung);
+
+    /// <summary>As above with the draw's sanction odds precomputed (the simulator's path; identical values).</summary>
+    public static void Compute(
+        SimState s, int r, in MonthContext ctx, SimulationSpec spec, PolicyPackage policy, Coefficients c, SanctionOdds odds,
         Span<double> shared, Span<double> rung)
     {
         var phase = s.Phase[r];
@@ -46,7 +57,7 @@ public static class FeatureFunction
         shared[1] = s.Recent[r] - c.BaseRateGe3;
         shared[2] = ctx.SeasonCos;
         shared[3] = ctx.SeasonSin;
-        shared[4] = DetMath.Log(1.0 + s.Pipeline[r]) - Ln2;
+        shared[4] = LogOnePlus(s.Pipeline[r]) - Ln2;
         shared[5] = ExerciseIntensity(s, r, ctx, policy) - ctx.ExerciseCentre;
         shared[6] = ctx.PrincipalTransition ? 1.0 : 0.0;
         shared[7] = ctx.MediatorTransition ? 1.0 : 0.0;
@@ -65,7 +76,7 @@ public static class FeatureFunction
             var o = (j - 1) * RungCount;
             rung[o] = s.Moratorium[r] && j >= spec.MoratoriumFromLevel ? 1.0 : 0.0;
             rung[o + 1] = AgreementRestraint(s, r, spec, policy, j);
-            rung[o + 2] = ExpectedSanctionCost(s, r, spec, policy, c, j, currentPressure);
+            rung[o + 2] = ExpectedSanctionCost(s, r, spec, c, odds, j, currentPressure);
             rung[o + 3] = conditional && j >= policy.HoldThreshold ? offerValue * prospect : 0.0;
         }
     }
@@ -104,15 +115,19 @@ public static class FeatureFunction
     /// weighted by the chance no veto player blocks them, plus unilateral layers (after a veto and by the
     /// principal's own reaction), passed through the saturating pressure function.
     /// </summary>
-    public static double ExpectedSanctionCost(SimState s, int r, SimulationSpec spec, PolicyPackage policy, Coefficients c, int level, double currentPressure)
+    public static double ExpectedSanctionCost(SimState s, int r, SimulationSpec spec, PolicyPackage policy, Coefficients c, int level, double currentPressure) =>
+        ExpectedSanctionCost(s, r, spec, c, SanctionOdds.Of(c, spec, policy), level, currentPressure);
+
+    /// <summary>As above with the draw's sanction odds precomputed.</summary>
+    public static double ExpectedSanctionCost(SimState s, int r, SimulationSpec spec, Coefficients c, SanctionOdds odds, int level, double currentPressure)
     {
         if (level < 4) return 0.0;
         var addUn = 0.0;
         var pass = 0.0;
-        var addUni = ChoiceModels.PrincipalSanctionProbability(c, policy, level) * c.SanctionsUnilateralLayer;
+        var addUni = odds.PrincipalSanction[level] * c.SanctionsUnilateralLayer;
         if (level >= spec.UnTriggerLevel)
         {
-            pass = ChoiceModels.PassProbability(c, spec, level);
+            pass = odds.Pass[level];
             addUn = pass * UnLayersAdded(c, level);
             addUni += (1.0 - pass) * c.SanctionsVetoUnilateral * spec.Roles.Sanctioners.Length;
         }

@@ -28,6 +28,7 @@ public sealed class StepContext
         AidDelivered = new double[n];
         LadderP = new double[n * Ladder.Levels];
         Honored = spec.Agreements.Select(a => policy.Honors.Contains(a.Id)).ToArray();
+        Odds = SanctionOdds.OfAll(coefficients, spec, policy);
         var sanctioners = spec.Roles.Sanctioners.Length;
         SanctionerCount = sanctioners;
         VetoTradeShare = spec.Roles.VetoPlayers.Sum(v => v.TradeShare);
@@ -54,7 +55,14 @@ public sealed class StepContext
     {
         Policy = policy;
         Honored = Spec.Agreements.Select(a => policy.Honors.Contains(a.Id)).ToArray();
+        Odds = SanctionOdds.OfAll(Coefficients, Spec, policy);
     }
+
+    /// <summary>Sanction-response probabilities by parameter draw under the package in force.</summary>
+    public SanctionOdds[] Odds { get; private set; }
+
+    /// <summary>Sanction odds of run r's draw.</summary>
+    public SanctionOdds OddsOf(int r) => Odds[State.Draw[r]];
 
     /// <summary>
     /// When set (length runs·<see cref="FeatureFunction.FeatureCount"/>), the challenger module copies the features

@@ -23,7 +23,7 @@ public sealed class ChallengerModule : IMechanism
         for (var r = 0; r < s.Runs; r++)
         {
             var c = ctx.C(r);
-            FeatureFunction.Compute(s, r, month, ctx.Spec, policy, c, shared, rung);
+            FeatureFunction.Compute(s, r, month, ctx.Spec, policy, c, ctx.OddsOf(r), shared, rung);
             if (ctx.Observed?.ExerciseIntensity is { } x) shared[5] = x - month.ExerciseCentre;
             if (ctx.FeatureCapture is { } capture)
             {

@@ -23,10 +23,12 @@ public sealed class CouncilModule : IMechanism
             if (level < spec.UnTriggerLevel && ctx.Observed?.UnResolution != true && ctx.Observed?.Veto != true) continue;
             var c = ctx.C(r);
             var vetoed = false;
+            var veto = ctx.OddsOf(r).Veto;
+            var voteLevel = Math.Max(level, spec.UnTriggerLevel);
             for (var v = 0; v < spec.Roles.VetoPlayers.Length; v++)
             {
                 // Every veto player draws, so the draws made do not depend on who voted first.
-                if (ctx.Uniform(r, Decisions.VetoBase + v) < ChoiceModels.VetoProbability(c, spec, v, Math.Max(level, spec.UnTriggerLevel))) vetoed = true;
+                if (ctx.Uniform(r, Decisions.VetoBase + v) < veto[v * Core.Ladder.Levels + voteLevel]) vetoed = true;
             }
             ctx.LogitDecisions += spec.Roles.VetoPlayers.Length;
             if (ctx.Observed is { } o)

@@ -34,7 +34,8 @@ public sealed class PrincipalModule : IMechanism
             }
             s.PrincipalWilling[r] = ctx.Observed?.PrincipalWilling ?? willing;
 
-            var sanctionP = level >= 4 ? ChoiceModels.PrincipalSanctionProbability(c, policy, level) : ChoiceModels.DesignationProbability(c, policy);
+            var odds = ctx.OddsOf(r);
+            var sanctionP = level >= 4 ? odds.PrincipalSanction[level] : odds.Designation;
             var sanction = ctx.Observed?.UnilateralSanctions
                 ?? ctx.Uniform(r, level >= 4 ? Decisions.PrincipalSanction : Decisions.PrincipalDesignation) < sanctionP;
             ctx.LogitDecisions++;
