@@ -25,10 +25,8 @@ public static class Simulator
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.NoDb) return null;
-        var db = options.Db ?? Path.Combine(Directory.GetCurrentDirectory(), "peninsula.db");
-        if (db.Contains("Host=", StringComparison.OrdinalIgnoreCase) || db.StartsWith("postgres", StringComparison.OrdinalIgnoreCase))
-            throw new UserErrorException("--db: PostgreSQL connection strings are not supported yet; give a SQLite file or use --no-db");
-        return new SqliteRunStore(db);
+        // A SQLite file, or a PostgreSQL connection string (Host=…;Database=… or postgres://…): same schema and queries.
+        return RunStores.Open(options.Db ?? Path.Combine(Directory.GetCurrentDirectory(), "peninsula.db"));
     }
 
     /// <summary>The run id: SHA-256 over everything that determines the result.</summary>

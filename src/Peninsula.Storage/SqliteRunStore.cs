@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace Peninsula.Storage;
 
 /// <summary>
@@ -11,6 +9,7 @@ namespace Peninsula.Storage;
 public sealed class SqliteRunStore : IRunStore
 {
     private readonly SqliteSession _db;
+    private readonly RunStoreCore _runs;
 
     /// <summary>Opens or creates <paramref name="databasePath"/> for reading and writing, applying missing schema migrations.</summary>
     /// <param name="databasePath">Path of the SQLite file; created if absent.</param>
@@ -29,6 +28,7 @@ public sealed class SqliteRunStore : IRunStore
     public SqliteRunStore(string databasePath, StoreAccess access)
     {
         _db = new SqliteSession(databasePath, access, this);
+        _runs = new RunStoreCore(_db, lockRunsForInsert: null);
     }
 
     /// <summary>The SQLite file this store uses.</summary>
@@ -39,144 +39,36 @@ public sealed class SqliteRunStore : IRunStore
 
     /// <inheritdoc/>
     /// <exception cref="InvalidOperationException">A run with this id is stored with different fields (other than the command line).</exception>
-    public void EnsureRun(RunManifest manifest)
-    {
-        ArgumentNullException.ThrowIfNull(manifest);
-        _db.Write($"recording run {manifest.RunId}", transaction =>
-        {
-            using var insert = _db.Command(RunStoreSql.InsertRun, transaction);
-            ManifestRow.Bind(insert, manifest);
-            if (insert.ExecuteNonQuery() == 1)
-                return;
-
-            var stored = ReadRun(manifest.RunId, transaction)
-                ?? throw new InvalidOperationException($"Run {manifest.RunId} was neither inserted nor found in '{DatabasePath}'.");
-            if (stored with { CommandLine = manifest.CommandLine } == manifest)
-                return;
-
-            var fields = ManifestDifference.Fields(stored, manifest);
-            var names = fields.Count == 0 ? "fields" : string.Join(", ", fields);
-            throw new InvalidOperationException(
-                $"Run {manifest.RunId} is already stored in '{DatabasePath}' with a different {names}; a run id must always describe the same run.");
-        });
-    }
+    public void EnsureRun(RunManifest manifest) => _runs.EnsureRun(manifest);
 
     /// <inheritdoc/>
-    public RunManifest? FindRun(string runId)
-    {
-        ArgumentNullException.ThrowIfNull(runId);
-        return _db.Read($"reading run {runId}", () => ReadRun(runId, null));
-    }
+    public RunManifest? FindRun(string runId) => _runs.FindRun(runId);
 
     /// <inheritdoc/>
-    public IReadOnlyList<RunManifest> ListRuns() => _db.Read("listing runs", () =>
-    {
-        using var command = _db.Command(RunStoreSql.SelectRunsNewestFirst, null);
-        using var reader = command.ExecuteReader();
-        var runs = new List<RunManifest>();
-        while (reader.Read())
-            runs.Add(ManifestRow.Read(reader));
-        return runs;
-    });
+    public IReadOnlyList<RunManifest> ListRuns() => _runs.ListRuns();
 
     /// <inheritdoc/>
     /// <returns>A new <see cref="HashSet{T}"/>; empty for an unknown run.</returns>
-    public IReadOnlySet<int> CommittedBatches(string runId)
-    {
-        ArgumentNullException.ThrowIfNull(runId);
-        return _db.Read($"listing batches of run {runId}", () =>
-        {
-            using var command = _db.Command(RunStoreSql.SelectBatchIndices, null);
-            ManifestRow.Add(command, "@run_id", runId);
-            using var reader = command.ExecuteReader();
-            var indices = new HashSet<int>();
-            while (reader.Read())
-                indices.Add(reader.GetInt32(0));
-            return indices;
-        });
-    }
+    public IReadOnlySet<int> CommittedBatches(string runId) => _runs.CommittedBatches(runId);
 
     /// <inheritdoc/>
     /// <param name="runId">A run already recorded with <see cref="EnsureRun"/>.</param>
     /// <param name="batchIndex">Zero-based batch index, at least 0.</param>
     /// <param name="payload">Serialized aggregate; may be empty.</param>
     /// <exception cref="InvalidOperationException">The run is not stored.</exception>
-    public void SaveBatch(string runId, int batchIndex, ReadOnlySpan<byte> payload)
-    {
-        ArgumentNullException.ThrowIfNull(runId);
-        ArgumentOutOfRangeException.ThrowIfNegative(batchIndex);
-        var bytes = payload.ToArray();
-        _db.Write($"saving batch {batchIndex} of run {runId}", transaction =>
-        {
-            RequireRun(runId, transaction, "save a batch of");
-            using var insert = _db.Command(RunStoreSql.InsertBatch, transaction);
-            ManifestRow.Add(insert, "@run_id", runId);
-            ManifestRow.Add(insert, "@batch_index", batchIndex);
-            ManifestRow.Add(insert, "@payload", bytes);
-            insert.ExecuteNonQuery();
-        });
-    }
+    public void SaveBatch(string runId, int batchIndex, ReadOnlySpan<byte> payload) => _runs.SaveBatch(runId, batchIndex, payload);
 
     /// <inheritdoc/>
-    public byte[]? LoadBatch(string runId, int batchIndex)
-    {
-        ArgumentNullException.ThrowIfNull(runId);
-        return _db.Read($"loading batch {batchIndex} of run {runId}", () =>
-        {
-            using var command = _db.Command(RunStoreSql.SelectBatch, null);
-            ManifestRow.Add(command, "@run_id", runId);
-            ManifestRow.Add(command, "@batch_index", batchIndex);
-            using var reader = command.ExecuteReader();
-            return reader.Read() ? reader.GetFieldValue<byte[]>(0) : null;
-        });
-    }
+    public byte[]? LoadBatch(string runId, int batchIndex) => _runs.LoadBatch(runId, batchIndex);
 
     /// <inheritdoc/>
     /// <remarks>Completing a run again replaces its forecast.</remarks>
     /// <exception cref="InvalidOperationException">The run is not stored.</exception>
-    public void CompleteRun(string runId, string forecastJson)
-    {
-        ArgumentNullException.ThrowIfNull(runId);
-        ArgumentNullException.ThrowIfNull(forecastJson);
-        _db.Write($"completing run {runId}", transaction =>
-        {
-            using var update = _db.Command(RunStoreSql.CompleteRun, transaction);
-            ManifestRow.Add(update, "@run_id", runId);
-            ManifestRow.Add(update, "@forecast_json", forecastJson);
-            if (update.ExecuteNonQuery() == 0)
-                throw new InvalidOperationException($"Cannot complete run {runId}: it is not stored in '{DatabasePath}'.");
-        });
-    }
+    public void CompleteRun(string runId, string forecastJson) => _runs.CompleteRun(runId, forecastJson);
 
     /// <inheritdoc/>
-    public string? LoadForecast(string runId)
-    {
-        ArgumentNullException.ThrowIfNull(runId);
-        return _db.Read($"loading the forecast of run {runId}", () =>
-        {
-            using var command = _db.Command(RunStoreSql.SelectForecast, null);
-            ManifestRow.Add(command, "@run_id", runId);
-            using var reader = command.ExecuteReader();
-            return reader.Read() && !reader.IsDBNull(0) ? reader.GetString(0) : null;
-        });
-    }
+    public string? LoadForecast(string runId) => _runs.LoadForecast(runId);
 
     /// <summary>Closes the connection and releases the file. Later calls throw <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose() => _db.Dispose();
-
-    private RunManifest? ReadRun(string runId, SqliteTransaction? transaction)
-    {
-        using var command = _db.Command(RunStoreSql.SelectRun, transaction);
-        ManifestRow.Add(command, "@run_id", runId);
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? ManifestRow.Read(reader) : null;
-    }
-
-    private void RequireRun(string runId, SqliteTransaction transaction, string action)
-    {
-        using var command = _db.Command(RunStoreSql.RunExists, transaction);
-        ManifestRow.Add(command, "@run_id", runId);
-        if (command.ExecuteScalar() is null)
-            throw new InvalidOperationException($"Cannot {action} run {runId}: it is not stored in '{DatabasePath}'.");
-    }
 }

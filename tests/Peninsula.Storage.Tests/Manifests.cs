@@ -17,4 +17,24 @@ internal static class Manifests
         BatchSize: 500,
         CodeVersion: "0.1.0+abc123",
         CommandLine: "peninsula forecast baseline --seed 42");
+
+    /// <summary>The sample manifest with one identifying field changed, and that field's name.</summary>
+    public static TheoryData<RunManifest, string> Mismatched()
+    {
+        var m = Sample();
+        return new()
+        {
+            { m with { Kind = "sweep" }, "Kind" },
+            { m with { Scenario = "other" }, "Scenario" },
+            { m with { ScenarioSha256 = "00" }, "ScenarioSha256" },
+            { m with { ScenarioText = "changed" }, "ScenarioText" },
+            { m with { Policy = "other" }, "Policy" },
+            { m with { Seed = ulong.MaxValue }, "Seed" },
+            { m with { Runs = 1 }, "Runs" },
+            { m with { Months = 1 }, "Months" },
+            { m with { ParameterDraws = 1 }, "ParameterDraws" },
+            { m with { BatchSize = 1 }, "BatchSize" },
+            { m with { CodeVersion = "9.9.9" }, "CodeVersion" },
+        };
+    }
 }

@@ -3,14 +3,18 @@ using Microsoft.Data.Sqlite;
 namespace Peninsula.Storage.Tests;
 
 /// <summary>A uniquely named SQLite file under the temp folder, deleted with its WAL side files on dispose.</summary>
-internal sealed class TempDatabase : IDisposable
+public sealed class TempDatabase : TestDatabase
 {
     private static readonly string[] SideFileSuffixes = ["", "-wal", "-shm", "-journal"];
 
     public string Path { get; } =
         System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"peninsula-storage-{Guid.NewGuid():N}.db");
 
-    public SqliteRunStore OpenStore(StoreAccess access = StoreAccess.ReadWrite) => new(Path, access);
+    public override string Target => Path;
+
+    public override SqliteRunStore OpenStore(StoreAccess access = StoreAccess.ReadWrite) => new(Path, access);
+
+    public override SqliteEventBase OpenEventBase(StoreAccess access = StoreAccess.ReadWrite) => new(Path, access);
 
     /// <summary>A plain, unpooled connection for inspecting or tampering with the file behind the store's back.</summary>
     public SqliteConnection OpenRaw()
@@ -20,15 +24,15 @@ internal sealed class TempDatabase : IDisposable
         return connection;
     }
 
-    public object? Scalar(string sql)
+    public override object? Scalar(string sql)
     {
         using var connection = OpenRaw();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        return command.ExecuteScalar();
+        return Widen(command.ExecuteScalar());
     }
 
-    public void Execute(string sql)
+    public override void Execute(string sql)
     {
         using var connection = OpenRaw();
         using var command = connection.CreateCommand();
@@ -38,7 +42,7 @@ internal sealed class TempDatabase : IDisposable
 
     public bool SideFileExists(string suffix) => File.Exists(Path + suffix);
 
-    public void Dispose()
+    protected override void Drop()
     {
         foreach (var suffix in SideFileSuffixes)
             File.Delete(Path + suffix);

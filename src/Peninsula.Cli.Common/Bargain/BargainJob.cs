@@ -41,7 +41,7 @@ public static class BargainJob
             var text = File.ReadAllText(options.File);
             var runId = Hashing.Sha256(string.Join('\n', text, options.Model, options.Perturb?.ToString("R", CultureInfo.InvariantCulture) ?? "-",
                 options.Runs.ToString(CultureInfo.InvariantCulture), options.Seed.ToString(CultureInfo.InvariantCulture), CodeVersion.Current));
-            using var store = new SqliteRunStore(options.Db ?? Path.Combine(Directory.GetCurrentDirectory(), "peninsula.db"));
+            using var store = RunStores.Open(options.Db ?? Path.Combine(Directory.GetCurrentDirectory(), "peninsula.db"));
             store.EnsureRun(new RunManifest(runId, "bargain", space.Name, Hashing.Sha256(text), text, options.Model, options.Seed,
                 options.Perturb is null ? 1 : options.Runs, result.Turns, 1, 1, CodeVersion.Current, commandLine));
             store.CompleteRun(runId, json);

@@ -41,7 +41,7 @@ public sealed record BargainOptions(string File, string Model = BargainOptions.D
         /// <summary>--out.</summary>
         public const string Out = "Write the trajectory, forecast and sensitivity as JSON.";
         /// <summary>--db.</summary>
-        public const string Db = "SQLite database for the run (default: peninsula.db in the working directory).";
+        public const string Db = "Where the run is stored: a SQLite file (default: peninsula.db in the working directory) or a PostgreSQL connection string.";
         /// <summary>--no-db.</summary>
         public const string NoDb = "Do not store the run.";
     }

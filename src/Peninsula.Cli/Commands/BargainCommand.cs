@@ -36,7 +36,7 @@ public sealed class BargainSettings : CommandSettings
     [Description(BargainOptions.Help.Out)]
     public string? Out { get; init; }
 
-    [CommandOption("--db <FILE>")]
+    [CommandOption("--db <FILE|CONNECTION>")]
     [Description(BargainOptions.Help.Db)]
     public string? Db { get; init; }
 

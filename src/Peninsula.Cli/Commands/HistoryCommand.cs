@@ -62,9 +62,9 @@ public sealed class HistoryCommand(IAnsiConsole console) : Command<HistorySettin
         var workspace = HistoryWorkspace.Open(until);
         if (settings.ImportDb is not null)
         {
-            using var events = new Storage.SqliteEventBase(settings.ImportDb);
+            using var events = Storage.RunStores.OpenEventBase(settings.ImportDb);
             var wrote = events.Import(workspace.Data, workspace.DataSha256);
-            console.MarkupLineInterpolated($"[grey]{(wrote ? "imported" : "already imported")}: {workspace.Data.MonthlySeries.Count} months, {workspace.Data.Events.Count} events into {settings.ImportDb}[/]");
+            console.MarkupLineInterpolated($"[grey]{(wrote ? "imported" : "already imported")}: {workspace.Data.MonthlySeries.Count} months, {workspace.Data.Events.Count} events into {Storage.RunStores.Describe(settings.ImportDb)}[/]");
         }
         var (frame, months) = workspace.Frame();
         var parameters = settings.Calibration is null

@@ -32,8 +32,8 @@ public class SimulationSettings : CommandSettings
     /// <summary>The number of parameter draws in effect.</summary>
     public int EffectiveDraws => ToOptions().EffectiveDraws;
 
-    [CommandOption("--db <FILE>")]
-    [Description("SQLite database file for results (default: peninsula.db in the working directory).")]
+    [CommandOption("--db <FILE|CONNECTION>")]
+    [Description("Where results are stored: a SQLite file (default: peninsula.db in the working directory) or a PostgreSQL connection string (Host=…;Database=…;Username=… or postgres://…).")]
     public string? Db { get; init; }
 
     [CommandOption("--calibration <FILE>")]

@@ -2,20 +2,20 @@ using CsCheck;
 
 namespace Peninsula.Storage.Tests;
 
-public sealed partial class SqliteRunStoreTests
+public abstract partial class RunStoreContract<TDatabase>
 {
-    [Fact]
+    [StoreFact]
     public void FindRun_AfterEnsureRun_ReturnsEqualManifest()
     {
         var manifest = Manifests.Sample();
-        using var store = _database.OpenStore();
+        using var store = Database.OpenStore();
 
         store.EnsureRun(manifest);
 
         Assert.Equal(manifest, store.FindRun(manifest.RunId));
     }
 
-    [Theory]
+    [StoreTheory]
     [InlineData(0UL)]
     [InlineData(1UL)]
     [InlineData((ulong)long.MaxValue)]
@@ -24,17 +24,17 @@ public sealed partial class SqliteRunStoreTests
     public void FindRun_SeedAtEdgeOfRange_RoundTrips(ulong seed)
     {
         var manifest = Manifests.Sample(seed: seed);
-        using var store = _database.OpenStore();
+        using var store = Database.OpenStore();
 
         store.EnsureRun(manifest);
 
         Assert.Equal(seed, store.FindRun(manifest.RunId)!.Seed);
     }
 
-    [Fact]
+    [StoreFact]
     public void FindRun_ArbitraryFields_RoundTrip()
     {
-        using var store = _database.OpenStore();
+        using var store = Database.OpenStore();
         var counter = 0;
         var manifests = Gen.Select(Gen.ULong, Gen.Int, Gen.Int, Gen.Int, Gen.Int, Gen.String, Gen.String,
             (seed, runs, months, draws, batch, text, command) =>
@@ -51,18 +51,18 @@ public sealed partial class SqliteRunStoreTests
         }, iter: 200, threads: 1);
     }
 
-    [Fact]
+    [StoreFact]
     public void FindRun_UnknownRun_ReturnsNull()
     {
-        using var store = _database.OpenStore();
+        using var store = Database.OpenStore();
 
         Assert.Null(store.FindRun("missing"));
     }
 
-    [Fact]
+    [StoreFact]
     public void EnsureRun_SameManifestTwice_KeepsOneRun()
     {
-        using var store = _database.OpenStore();
+        using var store = Database.OpenStore();
 
         store.EnsureRun(Manifests.Sample());
         store.EnsureRun(Manifests.Sample());
@@ -70,11 +70,11 @@ public sealed partial class SqliteRunStoreTests
         Assert.Single(store.ListRuns());
     }
 
-    [Fact]
+    [StoreFact]
     public void EnsureRun_OnlyCommandLineDiffers_AcceptsAndKeepsOriginal()
     {
         var original = Manifests.Sample();
-        using var store = _database.OpenStore();
+        using var store = Database.OpenStore();
         store.EnsureRun(original);
 
         store.EnsureRun(original with { CommandLine = "peninsula resume run-a" });
@@ -82,31 +82,12 @@ public sealed partial class SqliteRunStoreTests
         Assert.Equal(original.CommandLine, store.FindRun(original.RunId)!.CommandLine);
     }
 
-    public static TheoryData<RunManifest, string> MismatchedManifests()
-    {
-        var m = Manifests.Sample();
-        return new()
-        {
-            { m with { Kind = "sweep" }, "Kind" },
-            { m with { Scenario = "other" }, "Scenario" },
-            { m with { ScenarioSha256 = "00" }, "ScenarioSha256" },
-            { m with { ScenarioText = "changed" }, "ScenarioText" },
-            { m with { Policy = "other" }, "Policy" },
-            { m with { Seed = ulong.MaxValue }, "Seed" },
-            { m with { Runs = 1 }, "Runs" },
-            { m with { Months = 1 }, "Months" },
-            { m with { ParameterDraws = 1 }, "ParameterDraws" },
-            { m with { BatchSize = 1 }, "BatchSize" },
-            { m with { CodeVersion = "9.9.9" }, "CodeVersion" },
-        };
-    }
-
-    [Theory]
-    [MemberData(nameof(MismatchedManifests))]
+    [StoreTheory]
+    [MemberData(nameof(Manifests.Mismatched), MemberType = typeof(Manifests))]
     public void EnsureRun_FieldDiffers_ThrowsNamingFieldAndKeepsStored(RunManifest changed, string field)
     {
         var original = Manifests.Sample();
-        using var store = _database.OpenStore();
+        using var store = Database.OpenStore();
         store.EnsureRun(original);
 
         var error = Assert.Throws<InvalidOperationException>(() => store.EnsureRun(changed));
@@ -117,10 +98,10 @@ public sealed partial class SqliteRunStoreTests
         Assert.Equal(original, store.FindRun(original.RunId));
     }
 
-    [Fact]
+    [StoreFact]
     public void ListRuns_SeveralRuns_NewestFirst()
     {
-        using var store = _database.OpenStore();
+        using var store = Database.OpenStore();
         store.EnsureRun(Manifests.Sample("b-first"));
         store.EnsureRun(Manifests.Sample("a-second"));
         store.EnsureRun(Manifests.Sample("c-third"));
@@ -131,19 +112,19 @@ public sealed partial class SqliteRunStoreTests
         Assert.Equal(["c-third", "a-second", "b-first"], ids);
     }
 
-    [Fact]
+    [StoreFact]
     public void ListRuns_EmptyDatabase_ReturnsEmpty()
     {
-        using var store = _database.OpenStore();
+        using var store = Database.OpenStore();
 
         Assert.Empty(store.ListRuns());
     }
 
-    [Fact]
+    [StoreFact]
     public void LoadForecast_AfterCompleteRun_ReturnsJson()
     {
         const string json = """{"p50":[1.5,2.25],"label":"ü"}""";
-        using var store = _database.OpenStore();
+        using var store = Database.OpenStore();
         store.EnsureRun(Manifests.Sample());
 
         store.CompleteRun("run-a", json);
@@ -151,20 +132,20 @@ public sealed partial class SqliteRunStoreTests
         Assert.Equal(json, store.LoadForecast("run-a"));
     }
 
-    [Fact]
+    [StoreFact]
     public void LoadForecast_RunNotCompleted_ReturnsNull()
     {
-        using var store = _database.OpenStore();
+        using var store = Database.OpenStore();
         store.EnsureRun(Manifests.Sample());
 
         Assert.Null(store.LoadForecast("run-a"));
         Assert.Null(store.LoadForecast("missing"));
     }
 
-    [Fact]
+    [StoreFact]
     public void CompleteRun_Twice_KeepsLatestForecast()
     {
-        using var store = _database.OpenStore();
+        using var store = Database.OpenStore();
         store.EnsureRun(Manifests.Sample());
 
         store.CompleteRun("run-a", "{}");
@@ -173,10 +154,10 @@ public sealed partial class SqliteRunStoreTests
         Assert.Equal("[]", store.LoadForecast("run-a"));
     }
 
-    [Fact]
+    [StoreFact]
     public void CompleteRun_UnknownRun_ThrowsInvalidOperation()
     {
-        using var store = _database.OpenStore();
+        using var store = Database.OpenStore();
 
         var error = Assert.Throws<InvalidOperationException>(() => store.CompleteRun("missing", "{}"));
 

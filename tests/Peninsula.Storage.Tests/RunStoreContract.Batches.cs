@@ -2,13 +2,13 @@ using CsCheck;
 
 namespace Peninsula.Storage.Tests;
 
-public sealed partial class SqliteRunStoreTests
+public abstract partial class RunStoreContract<TDatabase>
 {
-    [Fact]
+    [StoreFact]
     public void LoadBatch_AfterSaveBatch_ReturnsPayload()
     {
         byte[] payload = [1, 2, 3, 0, 255];
-        using var store = _database.OpenStore();
+        using var store = Database.OpenStore();
         store.EnsureRun(Manifests.Sample());
 
         store.SaveBatch("run-a", 0, payload);
@@ -16,10 +16,10 @@ public sealed partial class SqliteRunStoreTests
         Assert.Equal(payload, store.LoadBatch("run-a", 0));
     }
 
-    [Fact]
+    [StoreFact]
     public void LoadBatch_ArbitraryPayload_RoundTrips()
     {
-        using var store = _database.OpenStore();
+        using var store = Database.OpenStore();
         store.EnsureRun(Manifests.Sample());
         var index = 0;
 
@@ -31,42 +31,42 @@ public sealed partial class SqliteRunStoreTests
         }, iter: 200, threads: 1);
     }
 
-    [Fact]
+    [StoreFact]
     public void SaveBatch_SameIndexTwice_KeepsFirstPayload()
     {
-        using var store = _database.OpenStore();
+        using var store = Database.OpenStore();
         store.EnsureRun(Manifests.Sample());
 
         store.SaveBatch("run-a", 3, [10, 20]);
         store.SaveBatch("run-a", 3, [99, 99, 99]);
 
         Assert.Equal([10, 20], store.LoadBatch("run-a", 3));
-        Assert.Equal(1L, _database.Scalar("SELECT COUNT(*) FROM batches"));
+        Assert.Equal(1L, Database.Scalar("SELECT COUNT(*) FROM batches"));
     }
 
-    [Fact]
+    [StoreFact]
     public void SaveBatch_UnknownRun_ThrowsInvalidOperation()
     {
-        using var store = _database.OpenStore();
+        using var store = Database.OpenStore();
 
         var error = Assert.Throws<InvalidOperationException>(() => store.SaveBatch("missing", 0, [1]));
 
         Assert.Contains("missing", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [StoreFact]
     public void SaveBatch_NegativeIndex_ThrowsArgumentOutOfRange()
     {
-        using var store = _database.OpenStore();
+        using var store = Database.OpenStore();
         store.EnsureRun(Manifests.Sample());
 
         Assert.Throws<ArgumentOutOfRangeException>(() => store.SaveBatch("run-a", -1, [1]));
     }
 
-    [Fact]
+    [StoreFact]
     public void CommittedBatches_AfterSaves_ReturnsHashSetOfThatRunsIndices()
     {
-        using var store = _database.OpenStore();
+        using var store = Database.OpenStore();
         store.EnsureRun(Manifests.Sample("run-a"));
         store.EnsureRun(Manifests.Sample("run-b"));
         store.SaveBatch("run-a", 0, [1]);
@@ -80,28 +80,28 @@ public sealed partial class SqliteRunStoreTests
         Assert.Equal([0, 7], set.Order());
     }
 
-    [Fact]
+    [StoreFact]
     public void CommittedBatches_UnknownRun_ReturnsEmpty()
     {
-        using var store = _database.OpenStore();
+        using var store = Database.OpenStore();
 
         Assert.Empty(store.CommittedBatches("missing"));
     }
 
-    [Fact]
+    [StoreFact]
     public void LoadBatch_MissingBatch_ReturnsNull()
     {
-        using var store = _database.OpenStore();
+        using var store = Database.OpenStore();
         store.EnsureRun(Manifests.Sample());
 
         Assert.Null(store.LoadBatch("run-a", 0));
         Assert.Null(store.LoadBatch("missing", 0));
     }
 
-    [Fact]
+    [StoreFact]
     public void SaveBatch_ManyThreads_StoresEveryBatchOnce()
     {
-        using var store = _database.OpenStore();
+        using var store = Database.OpenStore();
         store.EnsureRun(Manifests.Sample());
 
         Parallel.For(0, 64, i => store.SaveBatch("run-a", i % 32, [(byte)i]));

@@ -1,0 +1,58 @@
+namespace Peninsula.Storage;
+
+/// <summary>
+/// Opens the store a <c>--db</c> value names: a PostgreSQL connection string (Npgsql key/value with a
+/// <c>Host=</c> key, or a <c>postgres://</c> / <c>postgresql://</c> URI) opens PostgreSQL; anything else is a
+/// SQLite file path.
+/// </summary>
+public static class RunStores
+{
+    /// <summary>True when <paramref name="target"/> is a PostgreSQL connection string rather than a SQLite file path.</summary>
+    /// <param name="target">A <c>--db</c> value.</param>
+    public static bool IsPostgres(string target) => PostgresTarget.Matches(target);
+
+    /// <summary>Opens the run store <paramref name="target"/> names: <see cref="PostgresRunStore"/> or <see cref="SqliteRunStore"/>.</summary>
+    /// <param name="target">A PostgreSQL connection string or a SQLite file path (created if absent for read-write access).</param>
+    /// <param name="access">Read-write (default: creates and migrates) or read-only (the schema must be current).</param>
+    /// <exception cref="StorageException">
+    /// The store could not be opened, e.g. "Storage error in 'postgres Host=127.0.0.1;Port=5432;Database=x': connecting to the server failed: Failed to connect to 127.0.0.1:5432: Connection refused";
+    /// no message shows a password.
+    /// </exception>
+    /// <exception cref="InvalidOperationException">The database's schema version does not fit this build.</exception>
+    public static IRunStore Open(string target, StoreAccess access = StoreAccess.ReadWrite)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(target);
+        return IsPostgres(target) ? new PostgresRunStore(target, access) : new SqliteRunStore(target, access);
+    }
+
+    /// <summary>Opens the historical event base <paramref name="target"/> names: <see cref="PostgresEventBase"/> or <see cref="SqliteEventBase"/>.</summary>
+    /// <param name="target">A PostgreSQL connection string or a SQLite file path (may be the run store's).</param>
+    /// <param name="access">Read-write (default: creates and migrates) or read-only.</param>
+    /// <exception cref="StorageException">The database could not be opened; no message shows a password.</exception>
+    /// <exception cref="InvalidOperationException">The database's schema version does not fit this build.</exception>
+    public static IEventBase OpenEventBase(string target, StoreAccess access = StoreAccess.ReadWrite)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(target);
+        return IsPostgres(target) ? new PostgresEventBase(target, access) : new SqliteEventBase(target, access);
+    }
+
+    /// <summary>
+    /// How to show <paramref name="target"/> to a user: a SQLite path as it is, a PostgreSQL connection string as
+    /// "postgres " and its key/value form without any password (a malformed one with passwords masked).
+    /// </summary>
+    /// <param name="target">A <c>--db</c> value.</param>
+    public static string Describe(string target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (!IsPostgres(target))
+            return target;
+        try
+        {
+            return PostgresTarget.Parse(target).Display;
+        }
+        catch (StorageException ex)
+        {
+            return ex.DatabasePath;
+        }
+    }
+}
