@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using Peninsula.Core;
 using Peninsula.Engine.Spec;
 
@@ -71,14 +72,80 @@ public static class FeatureFunction
         var prospect = phase == Core.Phase.Implementation ? 1.0 : talking ? 1.0 : phase == Core.Phase.Contact ? 0.5 : 0.25;
         var currentPressure = s.Pressure[r];
 
+        Span<double> restraint = stackalloc double[Ladder.Levels];
+        AgreementRestraints(s, r, spec, policy, restraint);
+        Span<double> cost = stackalloc double[Ladder.Levels];
+        ExpectedSanctionCosts(s, r, spec, c, odds, currentPressure, cost);
         for (var j = 1; j <= 6; j++)
         {
             var o = (j - 1) * RungCount;
             rung[o] = s.Moratorium[r] && j >= spec.MoratoriumFromLevel ? 1.0 : 0.0;
-            rung[o + 1] = AgreementRestraint(s, r, spec, policy, j);
-            rung[o + 2] = ExpectedSanctionCost(s, r, spec, c, odds, j, currentPressure);
+            rung[o + 1] = restraint[j];
+            rung[o + 2] = cost[j];
             rung[o + 3] = conditional && j >= policy.HoldThreshold ? offerValue * prospect : 0.0;
         }
+    }
+
+    /// <summary>
+    /// <see cref="AgreementRestraint"/> for every level 1…6 in one pass over the agreements (index = level; the
+    /// maximum of the same strengths, so the same values).
+    /// </summary>
+    public static void AgreementRestraints(SimState s, int r, SimulationSpec spec, PolicyPackage policy, Span<double> byLevel)
+    {
+        byLevel.Clear();
+        var n = s.AgreementCount;
+        for (var a = 0; a < n; a++)
+        {
+            if (!s.AgreementInForce[r * n + a]) continue;
+            var strength = spec.Agreements[a].Strength;
+            for (var j = Math.Max(1, spec.Agreements[a].RestrainsFromLevel); j <= Ladder.Top; j++) byLevel[j] = Math.Max(byLevel[j], strength);
+        }
+        if (s.FrameworkStrength[r] > 0)
+        {
+            for (var j = Math.Max(1, policy.HoldThreshold); j <= Ladder.Top; j++) byLevel[j] = Math.Max(byLevel[j], s.FrameworkStrength[r]);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="ExpectedSanctionCost(SimState, int, SimulationSpec, Coefficients, SanctionOdds, int, double)"/> for
+    /// every level (index = level; 0 below 4), the three exponentials of levels 4–6 evaluated together
+    /// (<see cref="DetMathVector"/>: the same operations, so the same values).
+    /// </summary>
+    public static void ExpectedSanctionCosts(SimState s, int r, SimulationSpec spec, Coefficients c, SanctionOdds odds, double currentPressure, Span<double> byLevel)
+    {
+        byLevel.Clear();
+        Span<double> exponent = stackalloc double[4];
+        for (var level = 4; level <= Ladder.Top; level++)
+        {
+            var (un, uni, enforcement) = AfterAct(s, r, spec, c, odds, level);
+            exponent[level - 4] = -(enforcement * un + c.SanctionsUnilateralWeight * uni) / c.SanctionsScale;
+        }
+        exponent[3] = 0.0;
+        var e = DetMathVector.Exp(Vector256.Create<double>(exponent));
+        var relief = s.Relief[r];
+        for (var level = 4; level <= Ladder.Top; level++)
+        {
+            var after = (1.0 - relief) * (1.0 - e.GetElement(level - 4));
+            byLevel[level] = Math.Max(0.0, after - currentPressure);
+        }
+    }
+
+    /// <summary>
+    /// Expected council layers, unilateral layers and enforcement after an act at <paramref name="level"/> ≥ 4
+    /// (enforcement tightens only after a passed resolution, so its gain is weighted by P(pass) like the layers).
+    /// </summary>
+    private static (double Un, double Uni, double Enforcement) AfterAct(SimState s, int r, SimulationSpec spec, Coefficients c, SanctionOdds odds, int level)
+    {
+        var addUn = 0.0;
+        var pass = 0.0;
+        var addUni = odds.PrincipalSanction[level] * c.SanctionsUnilateralLayer;
+        if (level >= spec.UnTriggerLevel)
+        {
+            pass = odds.Pass[level];
+            addUn = pass * UnLayersAdded(c, level);
+            addUni += (1.0 - pass) * c.SanctionsVetoUnilateral * spec.Roles.Sanctioners.Length;
+        }
+        return (s.UnLayers[r] + addUn, s.UniLayers[r] + addUni, Math.Min(1.0, s.Enforcement[r] + pass * c.SanctionsEnforcementGain));
     }
 
     /// <summary>Mean planned exercise intensity over the calendar year (the exercise feature's centre).</summary>
@@ -122,17 +189,8 @@ public static class FeatureFunction
     public static double ExpectedSanctionCost(SimState s, int r, SimulationSpec spec, Coefficients c, SanctionOdds odds, int level, double currentPressure)
     {
         if (level < 4) return 0.0;
-        var addUn = 0.0;
-        var pass = 0.0;
-        var addUni = odds.PrincipalSanction[level] * c.SanctionsUnilateralLayer;
-        if (level >= spec.UnTriggerLevel)
-        {
-            pass = odds.Pass[level];
-            addUn = pass * UnLayersAdded(c, level);
-            addUni += (1.0 - pass) * c.SanctionsVetoUnilateral * spec.Roles.Sanctioners.Length;
-        }
-        // Enforcement tightens only after a passed resolution, so its gain is weighted by P(pass) like the layers.
-        var after = SanctionsPressure(c, s.UnLayers[r] + addUn, s.UniLayers[r] + addUni, Math.Min(1.0, s.Enforcement[r] + pass * c.SanctionsEnforcementGain), s.Relief[r]);
+        var (un, uni, enforcement) = AfterAct(s, r, spec, c, odds, level);
+        var after = SanctionsPressure(c, un, uni, enforcement, s.Relief[r]);
         return Math.Max(0.0, after - currentPressure);
     }
 
