@@ -27,16 +27,16 @@ public static class ForecastCharts
         foreach (var k in levels)
         {
             if (k < 1 || k >= Ladder.Levels) throw new ArgumentOutOfRangeException(nameof(levels), k, $"levels must be 1-{Ladder.Levels - 1}");
-            series.Add(new FanSeries(LevelName(forecast, k), [.. forecast.Monthly.Select(m =>
+            series.Add(new FanSeries($"level ≥{k}", [.. forecast.Monthly.Select(m =>
             {
                 var b = m.Exceedance[k - 1];
                 return new MonthQuantiles(b.P, b.Band50.Lo, b.Band50.Hi, b.Band90.Lo, b.Band90.Hi);
             })]));
         }
-        return new FanChartData($"P(ladder level ≥k in a month) · {policyLabel ?? forecast.Policy}", Months(forecast), series.MoveToImmutable())
+        return new FanChartData($"P(level ≥k in the month) · {policyLabel ?? forecast.Policy}", Months(forecast), series.MoveToImmutable())
         {
             CentralLabel = "estimate",
-            YLabel = "Probability in the month (%) · bands: 50% and 90% over parameter draws",
+            YLabel = "Probability in the month (%)",
         };
     }
 
@@ -89,14 +89,14 @@ public static class ForecastCharts
             .Select(d => new PolicyDifference(OutcomeName(reference, d.OutcomeId, d.WithinMonths), label(d.Policy), d.Difference,
                 d.Ci95Mc.Lo, d.Ci95Mc.Hi, d.Ci90Param.Lo, d.Ci90Param.Hi))
             .ToImmutableArray();
-        return new PolicyComparisonData($"Difference from {label(reference.Policy)} (paired, common random numbers)", label(reference.Policy), rows);
+        return new PolicyComparisonData($"Paired differences vs {label(reference.Policy)}", label(reference.Policy), rows);
     }
 
     /// <summary>Negotiation phase shares over time (stacked).</summary>
     public static PhaseChartData Phases(ForecastDocument forecast, string? policyLabel = null)
     {
         ArgumentNullException.ThrowIfNull(forecast);
-        return new PhaseChartData($"Negotiation phase over time · {policyLabel ?? forecast.Policy}", Months(forecast), [.. Core.Phases.Ids],
+        return new PhaseChartData($"Negotiation phase · {policyLabel ?? forecast.Policy}", Months(forecast), [.. Core.Phases.Ids],
             [.. forecast.Monthly.Select(m => m.Phase)]);
     }
 
@@ -111,6 +111,32 @@ public static class ForecastCharts
         [
             new PathQuantity("Sanctions pressure", "index 0–1", [Series(label, forecast.Monthly.Select(m => m.SanctionsPressure))]),
             new PathQuantity("Economic stress", "index 0–1", [Series(label, forecast.Monthly.Select(m => m.EconomicStress))]),
+        ]);
+    }
+
+    /// <summary>
+    /// Sanctions pressure and economic stress of several packages side by side: one line (the mean across runs) per
+    /// package in each panel, with the 5–95% range across runs as a band for the packages <paramref name="banded"/>
+    /// selects by id (default: all; overlapping bands of many packages hide each other).
+    /// </summary>
+    public static PathChartData Paths(IReadOnlyList<ForecastDocument> forecasts, Func<string, string>? label = null, Func<string, bool>? banded = null)
+    {
+        ArgumentNullException.ThrowIfNull(forecasts);
+        if (forecasts.Count == 0) throw new ArgumentException("at least one forecast is needed", nameof(forecasts));
+        label ??= id => id;
+        banded ??= _ => true;
+        BandedSeries Series(ForecastDocument f, Func<MonthlyForecast, QuantitySummary> pick)
+        {
+            var q = f.Monthly.Select(pick).ToList();
+            return banded(f.Policy)
+                ? new BandedSeries(label(f.Policy), [.. q.Select(x => x.Mean)], [.. q.Select(x => Math.Min(x.Q05, x.Mean))], [.. q.Select(x => Math.Max(x.Q95, x.Mean))])
+                : new BandedSeries(label(f.Policy), [.. q.Select(x => x.Mean)]);
+        }
+        return new PathChartData(forecasts.Count == 1 ? $"Sanctions and economic stress · {label(forecasts[0].Policy)}" : "Sanctions and economic stress by package",
+            Months(forecasts[0]),
+        [
+            new PathQuantity("Sanctions pressure", "index 0–1", [.. forecasts.Select(f => Series(f, m => m.SanctionsPressure))]),
+            new PathQuantity("Economic stress", "index 0–1", [.. forecasts.Select(f => Series(f, m => m.EconomicStress))]),
         ]);
     }
 
@@ -130,9 +156,6 @@ public static class ForecastCharts
     }
 
     private static ImmutableArray<string> Months(ForecastDocument f) => [.. f.Monthly.Select(m => m.Month)];
-
-    private static string LevelName(ForecastDocument f, int k) =>
-        k < f.LevelLabels.Length && !string.IsNullOrWhiteSpace(f.LevelLabels[k]) ? $"level ≥{k} ({f.LevelLabels[k]})" : $"level ≥{k}";
 
     private static string EventName(ForecastDocument f, string id) => id switch
     {

@@ -1,10 +1,11 @@
 using System.Collections.Immutable;
+using Peninsula.Cli.Infrastructure;
 using Peninsula.Core;
 using Peninsula.Estimation;
 using Peninsula.Estimation.History;
 using Peninsula.History;
 
-namespace Peninsula.Cli.Infrastructure;
+namespace Peninsula.App;
 
 /// <summary>
 /// The historical record as known at a cutoff: the curated data and Peninsula's additions loaded with the
@@ -51,7 +52,7 @@ public sealed class HistoryWorkspace
             if (data.LastMonth < until)
                 throw new UserErrorException($"the record ends at {data.LastMonth}; cannot use data up to {until}");
             var (agreements, exogenous) = HistoricalAdditions.Load(folder, until);
-            var history = ScenarioSession.Open(Path.Combine(RepositoryPaths.Root(), "scenarios", "history.yaml"), CliApp.CodeVersion);
+            var history = ScenarioSession.Open(Path.Combine(RepositoryPaths.Root(), "scenarios", "history.yaml"), Cli.CodeVersion.Current);
             return new HistoryWorkspace(until, data, agreements, exogenous, history, Hashing.DataSha256(folder));
         }
         catch (HistoricalDataException e)
