@@ -5,13 +5,14 @@ internal static class ManifestDifference
 {
     /// <summary>
     /// Names of the fields that differ, in declaration order. <see cref="RunManifest.CommandLine"/> is
-    /// ignored because a resumed run is typically started by a different command line.
+    /// ignored because a resumed run is typically started by a different command line, and
+    /// <see cref="RunManifest.Kind"/> because the same simulation asked for by another verb (a <c>run</c>, then a
+    /// <c>compare</c> or a report with the same settings) is the same run: the first kind stored is kept.
     /// </summary>
     public static IReadOnlyList<string> Fields(RunManifest stored, RunManifest offered)
     {
         var differing = new List<string>();
         Check(stored.RunId, offered.RunId, nameof(RunManifest.RunId));
-        Check(stored.Kind, offered.Kind, nameof(RunManifest.Kind));
         Check(stored.Scenario, offered.Scenario, nameof(RunManifest.Scenario));
         Check(stored.ScenarioSha256, offered.ScenarioSha256, nameof(RunManifest.ScenarioSha256));
         Check(stored.ScenarioText, offered.ScenarioText, nameof(RunManifest.ScenarioText));

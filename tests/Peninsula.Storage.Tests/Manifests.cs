@@ -24,7 +24,6 @@ internal static class Manifests
         var m = Sample();
         return new()
         {
-            { m with { Kind = "sweep" }, "Kind" },
             { m with { Scenario = "other" }, "Scenario" },
             { m with { ScenarioSha256 = "00" }, "ScenarioSha256" },
             { m with { ScenarioText = "changed" }, "ScenarioText" },
