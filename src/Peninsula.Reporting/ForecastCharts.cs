@@ -51,9 +51,9 @@ public static class ForecastCharts
             var curve = f.Cumulative.FirstOrDefault(c => c.Id == eventId) ?? throw new ArgumentException($"unknown event '{eventId}'", nameof(eventId));
             return new BandedSeries(label(f.Policy), [.. curve.ByMonth.Select(b => b.P)], [.. curve.ByMonth.Select(b => b.Band90.Lo)], [.. curve.ByMonth.Select(b => b.Band90.Hi)]);
         }).ToImmutableArray();
-        return new CumulativeProbabilityData($"P(first {EventName(forecasts[0], eventId)} by month)", Months(forecasts[0]), series)
+        return new CumulativeProbabilityData($"P(first {EventName(eventId)} by month)", Months(forecasts[0]), series)
         {
-            YLabel = $"P(first {EventName(forecasts[0], eventId)} by month) (%)",
+            YLabel = $"P(first {EventName(eventId)} by month) (%)",
         };
     }
 
@@ -157,7 +157,8 @@ public static class ForecastCharts
 
     private static ImmutableArray<string> Months(ForecastDocument f) => [.. f.Monthly.Select(m => m.Month)];
 
-    private static string EventName(ForecastDocument f, string id) => id switch
+    /// <summary>Readable name of an outcome id, e.g. "level ≥5 event" for "level>=5".</summary>
+    public static string EventName(string id) => id switch
     {
         "level>=3" => "level ≥3 event",
         "level>=4" => "level ≥4 event",
@@ -167,5 +168,5 @@ public static class ForecastCharts
         _ => id,
     };
 
-    private static string OutcomeName(ForecastDocument f, string id, int window) => $"{EventName(f, id)} ≤{window} mo";
+    private static string OutcomeName(ForecastDocument f, string id, int window) => $"{EventName(id)} ≤{window} mo";
 }

@@ -37,25 +37,7 @@ public readonly struct Markup : IEquatable<Markup>
     }
 
     /// <summary>Encodes text for element content and quoted attribute values.</summary>
-    public static string Encode(string? text)
-    {
-        if (string.IsNullOrEmpty(text)) return "";
-        if (text.AsSpan().IndexOfAny("&<>\"'") < 0) return text;
-        var sb = new StringBuilder(text.Length + 16);
-        foreach (var c in text)
-        {
-            sb.Append(c switch
-            {
-                '&' => "&amp;",
-                '<' => "&lt;",
-                '>' => "&gt;",
-                '"' => "&quot;",
-                '\'' => "&#39;",
-                _ => c.ToString(),
-            });
-        }
-        return sb.ToString();
-    }
+    public static string Encode(string? text) => Reporting.ReportHtml.E(text);
 
     /// <inheritdoc />
     public override string ToString() => Value;

@@ -41,13 +41,5 @@ public static class Format
     };
 
     /// <summary>Readable outcome name, e.g. "level ≥5 event".</summary>
-    public static string Outcome(string id) => id switch
-    {
-        "level>=3" => "level ≥3 event",
-        "level>=4" => "level ≥4 event",
-        "level>=5" => "level ≥5 event",
-        "level6" => "level 6 event",
-        "un_resolution" => "UN resolution",
-        _ => id,
-    };
+    public static string Outcome(string id) => Reporting.ForecastCharts.EventName(id);
 }
