@@ -62,7 +62,8 @@ public sealed class BargainingZone : IAgreementZone
         // The model is asked about the query rounded to 0.5 on each dimension, so the answer is a function of the
         // cache key alone: whichever run asks first, every run gets the same terms (results do not depend on threads).
         var key = (Key(query.ChallengerMaxScope), Key(query.PrincipalMinScope), Key(query.ReliefOffered), Key(query.NormalizationOffered));
-        var (found, t) = _cache.GetOrAdd(key, k => Solve(new ZoneQuery(k.Item1 / 2.0, k.Item2 / 2.0, k.Item3 / 2.0, k.Item4 / 2.0)));
+        // A static factory with this zone as its argument: no closure is allocated per query (the simulator's hot loop).
+        var (found, t) = _cache.GetOrAdd(key, static (k, zone) => zone.Solve(new ZoneQuery(k.Item1 / 2.0, k.Item2 / 2.0, k.Item3 / 2.0, k.Item4 / 2.0)), this);
         terms = t;
         return found;
     }
