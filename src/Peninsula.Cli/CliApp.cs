@@ -63,6 +63,12 @@ public static class CliApp
             errors.WriteLine($"peninsula: {OneLine(ex.Message)}");
             return 1;
         }
+        catch (AggregateException ex) when (StorageCause(ex) is { } cause)
+        {
+            // Batches run in parallel and store themselves, so a full or read-only database arrives wrapped.
+            errors.WriteLine($"peninsula: {OneLine(cause.Message)}");
+            return 1;
+        }
         catch (Exception ex) when (ex is Estimation.CalibrationException or History.HistoricalDataException)
         {
             errors.WriteLine($"peninsula: {OneLine(ex.Message)}");
@@ -78,4 +84,8 @@ public static class CliApp
     }
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
+
+    /// <summary>The first storage or file failure among the causes of a parallel operation's failure, or null.</summary>
+    private static Exception? StorageCause(AggregateException aggregate) =>
+        aggregate.Flatten().InnerExceptions.FirstOrDefault(e => e is IOException or UnauthorizedAccessException or Storage.StorageException);
 }

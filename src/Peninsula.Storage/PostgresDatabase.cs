@@ -50,20 +50,45 @@ internal static class PostgresDatabase
         }
         catch (NpgsqlException ex)
         {
-            throw new StorageException(target.Display, "connecting to the server", Describe(ex), ex);
+            throw Explain(ex).ToException(target.Display, "connecting to the server", ex);
         }
     }
 
+    /// <summary>
+    /// What a provider failure means: SQLSTATE <c>53100</c> (disk_full) and <c>25006</c> (read_only_sql_transaction:
+    /// a read-only session or a hot standby) have their own kind. The detail keeps the message and its causes, without passwords.
+    /// </summary>
+    public static ProviderFailure Explain(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var state = Causes(exception).OfType<PostgresException>().FirstOrDefault()?.SqlState;
+        var kind = state switch
+        {
+            PostgresErrorCodes.DiskFull => StorageFailure.DatabaseFull,
+            PostgresErrorCodes.ReadOnlySqlTransaction => StorageFailure.ReadOnly,
+            _ => StorageFailure.Other,
+        };
+        return ProviderFailure.Of(kind, Describe(exception));
+    }
+
     /// <summary>The message of a provider failure and its causes, without passwords.</summary>
-    public static string Describe(Exception exception)
+    private static string Describe(Exception exception)
     {
         var parts = new List<string>();
-        for (var e = exception; e is not null && parts.Count < 4; e = e.InnerException)
+        foreach (var e in Causes(exception))
         {
+            if (parts.Count == 4)
+                break;
             if (!parts.Exists(p => p.Contains(e.Message, StringComparison.Ordinal)))
                 parts.Add(e.Message);
         }
         return PostgresTarget.Redact(string.Join(": ", parts));
+    }
+
+    private static IEnumerable<Exception> Causes(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+            yield return e;
     }
 
     private static void Prepare(NpgsqlConnection connection, PostgresTarget target, StoreAccess access)
@@ -84,7 +109,7 @@ internal static class PostgresDatabase
         catch (NpgsqlException ex)
         {
             // A failed migration leaves the lock to the session, which the caller ends by disposing the connection.
-            throw new StorageException(target.Display, "preparing the schema", Describe(ex), ex);
+            throw Explain(ex).ToException(target.Display, "preparing the schema", ex);
         }
     }
 

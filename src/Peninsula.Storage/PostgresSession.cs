@@ -15,14 +15,23 @@ internal sealed class PostgresSession : StoreSession
     private readonly NpgsqlDataSource _dataSource;
     private NpgsqlConnection _connection;
 
-    /// <summary>Connects and prepares the schema; <paramref name="owner"/> names the object in disposal errors.</summary>
+    /// <summary>Connects and prepares the schema; <paramref name="owner"/> names the store in disposal errors.</summary>
     /// <exception cref="StorageException">The server could not be reached or the schema could not be prepared.</exception>
     /// <exception cref="InvalidOperationException">The schema version does not fit this build.</exception>
-    public PostgresSession(PostgresTarget target, StoreAccess access, object owner)
+    public PostgresSession(PostgresTarget target, StoreAccess access, Type owner)
         : base(target.Display, access, owner)
     {
         _target = target;
         (_dataSource, _connection) = PostgresDatabase.Open(target, access);
+    }
+
+    /// <summary>Parses <paramref name="connectionString"/> (see <see cref="PostgresTarget"/>), connects and prepares the schema.</summary>
+    /// <exception cref="StorageException">The connection string is malformed, the server could not be reached, or the schema could not be prepared.</exception>
+    /// <exception cref="InvalidOperationException">The schema version does not fit this build.</exception>
+    public static PostgresSession Open(string connectionString, StoreAccess access, Type owner)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        return new PostgresSession(PostgresTarget.Parse(connectionString), access, owner);
     }
 
     /// <inheritdoc />
@@ -42,7 +51,7 @@ internal sealed class PostgresSession : StoreSession
     protected override bool IsProviderFailure(Exception exception) => exception is NpgsqlException;
 
     /// <inheritdoc />
-    protected override string Describe(Exception exception) => PostgresDatabase.Describe(exception);
+    protected override ProviderFailure Explain(Exception exception) => PostgresDatabase.Explain(exception);
 
     /// <inheritdoc />
     protected override void Close()

@@ -3,10 +3,21 @@ namespace Peninsula.Storage;
 /// <summary>
 /// Opens the store a <c>--db</c> value names: a PostgreSQL connection string (Npgsql key/value with a
 /// <c>Host=</c> key, or a <c>postgres://</c> / <c>postgresql://</c> URI) opens PostgreSQL; anything else is a
-/// SQLite file path.
+/// SQLite file path, or a SQLite URI such as <c>file:/data/peninsula.db?mode=ro</c> (read-only, as on a
+/// read-only mount: reads work, every write fails as <see cref="StorageFailure.ReadOnly"/>).
 /// </summary>
 public static class RunStores
 {
+    /// <summary>
+    /// Environment variable that caps every SQLite database this process opens at that many pages
+    /// (<c>PRAGMA max_page_count</c>; a page is 4096 bytes unless the file says otherwise). A database already
+    /// that large cannot grow at all (<c>1</c> always means "no growth"); a write that needs more room fails as
+    /// <see cref="StorageFailure.DatabaseFull"/>, exactly as on a full disk, and is rolled back. For operators who
+    /// must keep a database off a shared disk's last bytes, and for testing what a full disk does. Unset or empty:
+    /// no cap beyond SQLite's own.
+    /// </summary>
+    public const string SqliteMaxPagesVariable = "PENINSULA_SQLITE_MAX_PAGES";
+
     /// <summary>True when <paramref name="target"/> is a PostgreSQL connection string rather than a SQLite file path.</summary>
     /// <param name="target">A <c>--db</c> value.</param>
     public static bool IsPostgres(string target) => PostgresTarget.Matches(target);

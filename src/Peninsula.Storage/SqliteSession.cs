@@ -11,8 +11,8 @@ internal sealed class SqliteSession : StoreSession
 {
     private readonly SqliteConnection _connection;
 
-    /// <summary>Opens <paramref name="databasePath"/>; <paramref name="owner"/> names the object in disposal errors.</summary>
-    public SqliteSession(string databasePath, StoreAccess access, object owner)
+    /// <summary>Opens <paramref name="databasePath"/>; <paramref name="owner"/> names the store in disposal errors.</summary>
+    public SqliteSession(string databasePath, StoreAccess access, Type owner)
         : base(RequirePath(databasePath), access, owner)
     {
         _connection = SqliteDatabase.Open(databasePath, access);
@@ -29,6 +29,9 @@ internal sealed class SqliteSession : StoreSession
 
     /// <inheritdoc />
     protected override bool IsProviderFailure(Exception exception) => exception is SqliteException;
+
+    /// <inheritdoc />
+    protected override ProviderFailure Explain(Exception exception) => SqliteDatabase.Explain((SqliteException)exception);
 
     /// <inheritdoc />
     protected override void Close() => _connection.Dispose();

@@ -9,15 +9,15 @@ namespace Peninsula.Storage;
 /// </summary>
 internal abstract class StoreSession : IDisposable
 {
-    private readonly object _owner;
+    private readonly Type _owner;
     private readonly Lock _gate = new();
     private bool _disposed;
 
-    /// <summary>Records what the session opened; <paramref name="owner"/> names the object in disposal errors.</summary>
+    /// <summary>Records what the session opened; <paramref name="owner"/> names the store in disposal errors.</summary>
     /// <param name="target">What error messages name: a file path, or a PostgreSQL connection string without secrets.</param>
     /// <param name="access">How the database was opened.</param>
-    /// <param name="owner">The store using this session.</param>
-    protected StoreSession(string target, StoreAccess access, object owner)
+    /// <param name="owner">The type of the store using this session.</param>
+    protected StoreSession(string target, StoreAccess access, Type owner)
     {
         Target = target;
         Access = access;
@@ -60,7 +60,7 @@ internal abstract class StoreSession : IDisposable
             }
             catch (Exception ex) when (IsProviderFailure(ex))
             {
-                throw new StorageException(Target, operation, Describe(ex), ex);
+                throw Explain(ex).ToException(Target, operation, ex);
             }
         }
     }
@@ -101,8 +101,8 @@ internal abstract class StoreSession : IDisposable
     /// <summary>True for the provider's own failures (wrapped); anything else propagates unchanged.</summary>
     protected abstract bool IsProviderFailure(Exception exception);
 
-    /// <summary>The detail a <see cref="StorageException"/> shows for a provider failure.</summary>
-    protected virtual string Describe(Exception exception) => exception.Message;
+    /// <summary>What a provider failure means (disk full, read-only, other) and the detail a <see cref="StorageException"/> shows.</summary>
+    protected abstract ProviderFailure Explain(Exception exception);
 
     /// <summary>Releases the connection; called once, under the gate.</summary>
     protected abstract void Close();

@@ -3,32 +3,46 @@ using System.Data.Common;
 namespace Peninsula.Storage;
 
 /// <summary>
-/// The <see cref="IRunStore"/> operations over any <see cref="StoreSession"/>, so SQLite and PostgreSQL share
-/// one implementation: the same statements (<see cref="RunStoreSql"/>), transactions, checks and messages.
+/// <see cref="IRunStore"/> over one open database, whatever the provider: the same statements
+/// (<see cref="RunStoreSql"/>), transactions, checks and messages for <see cref="SqliteRunStore"/> and
+/// <see cref="PostgresRunStore"/>, which differ only in how they open the database. Every write is one
+/// transaction; calls from several threads are serialized. Provider failures surface as
+/// <see cref="StorageException"/> (with <see cref="StorageException.Failure"/> telling a full or read-only
+/// database apart); misuse (manifest mismatch, unknown run) as <see cref="InvalidOperationException"/>.
 /// </summary>
-/// <param name="db">The open session.</param>
-/// <param name="lockRunsForInsert">
-/// A statement run first in <see cref="EnsureRun"/>'s transaction to serialise run inserts, or null when the
-/// database already serialises writers (SQLite). <c>created_order</c> is computed from the table's maximum, so
-/// two concurrent inserts on a server must not both see the same one.
-/// </param>
-internal sealed class RunStoreCore(StoreSession db, string? lockRunsForInsert)
+public abstract class SqlRunStore : SqlStore, IRunStore
 {
-    private string Target => db.Target;
+    private readonly string? _lockRunsForInsert;
 
-    /// <inheritdoc cref="IRunStore.EnsureRun"/>
+    /// <summary>Takes over <paramref name="session"/>, which the store disposes.</summary>
+    /// <param name="session">The open database.</param>
+    /// <param name="lockRunsForInsert">
+    /// A statement run first in <see cref="EnsureRun"/>'s transaction to serialise run inserts, or null when the
+    /// database already serialises writers (SQLite). <c>created_order</c> is computed from the table's maximum, so
+    /// two concurrent inserts on a server must not both see the same one.
+    /// </param>
+    private protected SqlRunStore(StoreSession session, string? lockRunsForInsert)
+        : base(session)
+    {
+        _lockRunsForInsert = lockRunsForInsert;
+    }
+
+    private string Target => Session.Target;
+
+    /// <inheritdoc/>
+    /// <exception cref="InvalidOperationException">A run with this id is stored with different fields (other than the command line).</exception>
     public void EnsureRun(RunManifest manifest)
     {
         ArgumentNullException.ThrowIfNull(manifest);
-        db.Write($"recording run {manifest.RunId}", transaction =>
+        Session.Write($"recording run {manifest.RunId}", transaction =>
         {
-            if (lockRunsForInsert is not null)
+            if (_lockRunsForInsert is not null)
             {
-                using var lockRuns = db.Command(lockRunsForInsert, transaction);
+                using var lockRuns = Session.Command(_lockRunsForInsert, transaction);
                 lockRuns.ExecuteNonQuery();
             }
 
-            using var insert = db.Command(RunStoreSql.InsertRun, transaction);
+            using var insert = Session.Command(RunStoreSql.InsertRun, transaction);
             ManifestRow.Bind(insert, manifest);
             if (insert.ExecuteNonQuery() == 1)
                 return;
@@ -45,17 +59,17 @@ internal sealed class RunStoreCore(StoreSession db, string? lockRunsForInsert)
         });
     }
 
-    /// <inheritdoc cref="IRunStore.FindRun"/>
+    /// <inheritdoc/>
     public RunManifest? FindRun(string runId)
     {
         ArgumentNullException.ThrowIfNull(runId);
-        return db.Read($"reading run {runId}", () => ReadRun(runId, null));
+        return Session.Read($"reading run {runId}", () => ReadRun(runId, null));
     }
 
-    /// <inheritdoc cref="IRunStore.ListRuns"/>
-    public IReadOnlyList<RunManifest> ListRuns() => db.Read("listing runs", () =>
+    /// <inheritdoc/>
+    public IReadOnlyList<RunManifest> ListRuns() => Session.Read("listing runs", () =>
     {
-        using var command = db.Command(RunStoreSql.SelectRunsNewestFirst, null);
+        using var command = Session.Command(RunStoreSql.SelectRunsNewestFirst, null);
         using var reader = command.ExecuteReader();
         var runs = new List<RunManifest>();
         while (reader.Read())
@@ -63,13 +77,14 @@ internal sealed class RunStoreCore(StoreSession db, string? lockRunsForInsert)
         return runs;
     });
 
-    /// <inheritdoc cref="IRunStore.CommittedBatches"/>
+    /// <inheritdoc/>
+    /// <returns>A new <see cref="HashSet{T}"/>; empty for an unknown run.</returns>
     public IReadOnlySet<int> CommittedBatches(string runId)
     {
         ArgumentNullException.ThrowIfNull(runId);
-        return db.Read($"listing batches of run {runId}", () =>
+        return Session.Read($"listing batches of run {runId}", () =>
         {
-            using var command = db.Command(RunStoreSql.SelectBatchIndices, null);
+            using var command = Session.Command(RunStoreSql.SelectBatchIndices, null);
             ManifestRow.Add(command, "@run_id", runId);
             using var reader = command.ExecuteReader();
             var indices = new HashSet<int>();
@@ -79,16 +94,20 @@ internal sealed class RunStoreCore(StoreSession db, string? lockRunsForInsert)
         });
     }
 
-    /// <inheritdoc cref="IRunStore.SaveBatch"/>
+    /// <inheritdoc/>
+    /// <param name="runId">A run already recorded with <see cref="EnsureRun"/>.</param>
+    /// <param name="batchIndex">Zero-based batch index, at least 0.</param>
+    /// <param name="payload">Serialized aggregate; may be empty.</param>
+    /// <exception cref="InvalidOperationException">The run is not stored.</exception>
     public void SaveBatch(string runId, int batchIndex, ReadOnlySpan<byte> payload)
     {
         ArgumentNullException.ThrowIfNull(runId);
         ArgumentOutOfRangeException.ThrowIfNegative(batchIndex);
         var bytes = payload.ToArray();
-        db.Write($"saving batch {batchIndex} of run {runId}", transaction =>
+        Session.Write($"saving batch {batchIndex} of run {runId}", transaction =>
         {
             RequireRun(runId, transaction, "save a batch of");
-            using var insert = db.Command(RunStoreSql.InsertBatch, transaction);
+            using var insert = Session.Command(RunStoreSql.InsertBatch, transaction);
             ManifestRow.Add(insert, "@run_id", runId);
             ManifestRow.Add(insert, "@batch_index", batchIndex);
             ManifestRow.Add(insert, "@payload", bytes);
@@ -96,13 +115,13 @@ internal sealed class RunStoreCore(StoreSession db, string? lockRunsForInsert)
         });
     }
 
-    /// <inheritdoc cref="IRunStore.LoadBatch"/>
+    /// <inheritdoc/>
     public byte[]? LoadBatch(string runId, int batchIndex)
     {
         ArgumentNullException.ThrowIfNull(runId);
-        return db.Read($"loading batch {batchIndex} of run {runId}", () =>
+        return Session.Read($"loading batch {batchIndex} of run {runId}", () =>
         {
-            using var command = db.Command(RunStoreSql.SelectBatch, null);
+            using var command = Session.Command(RunStoreSql.SelectBatch, null);
             ManifestRow.Add(command, "@run_id", runId);
             ManifestRow.Add(command, "@batch_index", batchIndex);
             using var reader = command.ExecuteReader();
@@ -110,14 +129,16 @@ internal sealed class RunStoreCore(StoreSession db, string? lockRunsForInsert)
         });
     }
 
-    /// <inheritdoc cref="IRunStore.CompleteRun"/>
+    /// <inheritdoc/>
+    /// <remarks>Completing a run again replaces its forecast.</remarks>
+    /// <exception cref="InvalidOperationException">The run is not stored.</exception>
     public void CompleteRun(string runId, string forecastJson)
     {
         ArgumentNullException.ThrowIfNull(runId);
         ArgumentNullException.ThrowIfNull(forecastJson);
-        db.Write($"completing run {runId}", transaction =>
+        Session.Write($"completing run {runId}", transaction =>
         {
-            using var update = db.Command(RunStoreSql.CompleteRun, transaction);
+            using var update = Session.Command(RunStoreSql.CompleteRun, transaction);
             ManifestRow.Add(update, "@run_id", runId);
             ManifestRow.Add(update, "@forecast_json", forecastJson);
             if (update.ExecuteNonQuery() == 0)
@@ -125,13 +146,13 @@ internal sealed class RunStoreCore(StoreSession db, string? lockRunsForInsert)
         });
     }
 
-    /// <inheritdoc cref="IRunStore.LoadForecast"/>
+    /// <inheritdoc/>
     public string? LoadForecast(string runId)
     {
         ArgumentNullException.ThrowIfNull(runId);
-        return db.Read($"loading the forecast of run {runId}", () =>
+        return Session.Read($"loading the forecast of run {runId}", () =>
         {
-            using var command = db.Command(RunStoreSql.SelectForecast, null);
+            using var command = Session.Command(RunStoreSql.SelectForecast, null);
             ManifestRow.Add(command, "@run_id", runId);
             using var reader = command.ExecuteReader();
             return reader.Read() && !reader.IsDBNull(0) ? reader.GetString(0) : null;
@@ -140,7 +161,7 @@ internal sealed class RunStoreCore(StoreSession db, string? lockRunsForInsert)
 
     private RunManifest? ReadRun(string runId, DbTransaction? transaction)
     {
-        using var command = db.Command(RunStoreSql.SelectRun, transaction);
+        using var command = Session.Command(RunStoreSql.SelectRun, transaction);
         ManifestRow.Add(command, "@run_id", runId);
         using var reader = command.ExecuteReader();
         return reader.Read() ? ManifestRow.Read(reader) : null;
@@ -148,7 +169,7 @@ internal sealed class RunStoreCore(StoreSession db, string? lockRunsForInsert)
 
     private void RequireRun(string runId, DbTransaction transaction, string action)
     {
-        using var command = db.Command(RunStoreSql.RunExists, transaction);
+        using var command = Session.Command(RunStoreSql.RunExists, transaction);
         ManifestRow.Add(command, "@run_id", runId);
         if (command.ExecuteScalar() is null)
             throw new InvalidOperationException($"Cannot {action} run {runId}: it is not stored in '{Target}'.");

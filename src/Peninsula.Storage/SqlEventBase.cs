@@ -6,17 +6,24 @@ using Peninsula.History;
 namespace Peninsula.Storage;
 
 /// <summary>
-/// The <see cref="IEventBase"/> operations over any <see cref="StoreSession"/>, so SQLite and PostgreSQL share
-/// one implementation: the same statements (<see cref="EventBaseSql"/>, <see cref="EventBaseTables"/>), one
-/// transaction per import, the same checks and messages.
+/// <see cref="IEventBase"/> over one open database, whatever the provider: the same statements
+/// (<see cref="EventBaseSql"/>, <see cref="EventBaseTables"/>), one transaction per import, the same checks and
+/// messages for <see cref="SqliteEventBase"/> and <see cref="PostgresEventBase"/>, which differ only in how they
+/// open the database. Calls from several threads are serialized. Provider failures surface as
+/// <see cref="StorageException"/>.
 /// </summary>
-/// <param name="db">The open session.</param>
-internal sealed class EventBaseCore(StoreSession db)
+public abstract class SqlEventBase : SqlStore, IEventBase
 {
-    /// <summary>Test hook: called after each row is inserted during an import, with the table name and the row's index.</summary>
-    public Action<string, int>? RowInserted { get; set; }
+    /// <summary>Takes over <paramref name="session"/>, which the event base disposes.</summary>
+    private protected SqlEventBase(StoreSession session)
+        : base(session)
+    {
+    }
 
-    /// <inheritdoc cref="IEventBase.Import"/>
+    /// <summary>Test hook: called after each row is inserted during an import, with the table name and the row's index.</summary>
+    internal Action<string, int>? RowInserted { get; set; }
+
+    /// <inheritdoc/>
     public bool Import(HistoricalDataset dataset, string dataSha256)
     {
         ArgumentNullException.ThrowIfNull(dataset);
@@ -24,7 +31,7 @@ internal sealed class EventBaseCore(StoreSession db)
         if (dataSha256.Length != 64 || !dataSha256.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f'))
             throw new ArgumentException("expected 64 lowercase hex digits", nameof(dataSha256));
 
-        return db.Write($"importing historical data {dataSha256[..12]}", transaction =>
+        return Session.Write($"importing historical data {dataSha256[..12]}", transaction =>
         {
             var current = ReadImport(transaction);
             if (current is not null && current.DataSha256 == dataSha256 && current.Until == dataset.Until)
@@ -32,7 +39,7 @@ internal sealed class EventBaseCore(StoreSession db)
 
             foreach (var table in EventBaseTables.AllTables)
             {
-                using var delete = db.Command("DELETE FROM " + table, transaction);
+                using var delete = Session.Command("DELETE FROM " + table, transaction);
                 delete.ExecuteNonQuery();
             }
             Insert(transaction, EventBaseTables.Administrations, dataset.Administrations);
@@ -44,7 +51,7 @@ internal sealed class EventBaseCore(StoreSession db)
             Insert(transaction, EventBaseTables.WeaponsPipeline, dataset.WeaponsPipeline);
             Insert(transaction, EventBaseTables.MonthlySeries, dataset.MonthlySeries);
 
-            using var record = db.Command(EventBaseSql.InsertImport, transaction);
+            using var record = Session.Command(EventBaseSql.InsertImport, transaction);
             Add(record, "@data_sha256", dataSha256);
             Add(record, "@until_month", dataset.Until);
             Add(record, "@first_month", dataset.FirstMonth);
@@ -62,13 +69,13 @@ internal sealed class EventBaseCore(StoreSession db)
         });
     }
 
-    /// <inheritdoc cref="IEventBase.CurrentImport"/>
-    public HistoricalImport? CurrentImport() => db.Read("reading the historical import", () => ReadImport(null));
+    /// <inheritdoc/>
+    public HistoricalImport? CurrentImport() => Session.Read("reading the historical import", () => ReadImport(null));
 
-    /// <inheritdoc cref="IEventBase.MonthlyLabels"/>
-    public IReadOnlyList<LadderMonth> MonthlyLabels(Month from, Month to) => db.Read("reading monthly ladder labels", () =>
+    /// <inheritdoc/>
+    public IReadOnlyList<LadderMonth> MonthlyLabels(Month from, Month to) => Session.Read("reading monthly ladder labels", () =>
     {
-        using var command = db.Command(EventBaseSql.SelectLabels, null);
+        using var command = Session.Command(EventBaseSql.SelectLabels, null);
         AddRange(command, from, to);
         Add(command, "@cruise_start", LadderLabel.CruiseCoverageStart);
         using var reader = command.ExecuteReader();
@@ -78,10 +85,10 @@ internal sealed class EventBaseCore(StoreSession db)
         return labels;
     });
 
-    /// <inheritdoc cref="IEventBase.MonthlySeries"/>
-    public IReadOnlyList<MonthlySeriesRow> MonthlySeries(Month from, Month to) => db.Read("reading the monthly series", () =>
+    /// <inheritdoc/>
+    public IReadOnlyList<MonthlySeriesRow> MonthlySeries(Month from, Month to) => Session.Read("reading the monthly series", () =>
     {
-        using var command = db.Command(EventBaseTables.MonthlySeries.SelectSql + " WHERE year_month >= @from AND year_month <= @to ORDER BY year_month", null);
+        using var command = Session.Command(EventBaseTables.MonthlySeries.SelectSql + " WHERE year_month >= @from AND year_month <= @to ORDER BY year_month", null);
         AddRange(command, from, to);
         using var reader = command.ExecuteReader();
         var rows = new List<MonthlySeriesRow>();
@@ -95,14 +102,14 @@ internal sealed class EventBaseCore(StoreSession db)
         return rows;
     });
 
-    /// <inheritdoc cref="IEventBase.Events"/>
-    public IReadOnlyList<EventRow> Events(Month from, Month to) => db.Read("reading events", () =>
+    /// <inheritdoc/>
+    public IReadOnlyList<EventRow> Events(Month from, Month to) => Session.Read("reading events", () =>
         Select(EventBaseTables.Events, from, to, r => new EventRow(
             r.GetString(0), Date(r, 3), r.GetString(4), OptionalDate(r, 5), r.GetString(6), r.GetString(7), r.GetString(8),
             r.GetString(9), r.GetString(10), r.GetString(11), OptionalString(r, 12), r.GetString(13), r.GetString(14))));
 
-    /// <inheritdoc cref="IEventBase.MissileLaunches"/>
-    public IReadOnlyList<MissileLaunchRow> MissileLaunches(Month from, Month to) => db.Read("reading missile launches", () =>
+    /// <inheritdoc/>
+    public IReadOnlyList<MissileLaunchRow> MissileLaunches(Month from, Month to) => Session.Read("reading missile launches", () =>
         Select(EventBaseTables.MissileLaunches, from, to, r => new MissileLaunchRow(
             r.GetString(0), r.GetString(3), Date(r, 4), r.GetString(5), r.GetString(6), OptionalString(r, 7), r.GetString(8),
             r.GetString(9), OptionalInt(r, 10), r.GetString(11), r.GetString(12), OptionalInt(r, 13), OptionalInt(r, 14),
@@ -111,7 +118,7 @@ internal sealed class EventBaseCore(StoreSession db)
 
     private void Insert<T>(DbTransaction transaction, HistTable<T> table, IReadOnlyList<T> rows)
     {
-        using var command = db.Command(table.InsertSql, transaction);
+        using var command = Session.Command(table.InsertSql, transaction);
         var parameters = new DbParameter[table.Columns.Count];
         for (var i = 0; i < parameters.Length; i++)
         {
@@ -120,7 +127,7 @@ internal sealed class EventBaseCore(StoreSession db)
             parameters[i].Value = DBNull.Value;
             command.Parameters.Add(parameters[i]);
         }
-        db.PrepareForReuse(command);
+        Session.PrepareForReuse(command);
         for (var index = 0; index < rows.Count; index++)
         {
             var values = table.Values(rows[index], index);
@@ -133,7 +140,7 @@ internal sealed class EventBaseCore(StoreSession db)
 
     private List<T> Select<T, TRow>(HistTable<TRow> table, Month from, Month to, Func<DbDataReader, T> read)
     {
-        using var command = db.Command(table.SelectSql + EventBaseSql.InMonthRange, null);
+        using var command = Session.Command(table.SelectSql + EventBaseSql.InMonthRange, null);
         AddRange(command, from, to);
         using var reader = command.ExecuteReader();
         var rows = new List<T>();
@@ -144,7 +151,7 @@ internal sealed class EventBaseCore(StoreSession db)
 
     private HistoricalImport? ReadImport(DbTransaction? transaction)
     {
-        using var command = db.Command(EventBaseSql.SelectImport, transaction);
+        using var command = Session.Command(EventBaseSql.SelectImport, transaction);
         using var r = command.ExecuteReader();
         if (!r.Read())
             return null;
