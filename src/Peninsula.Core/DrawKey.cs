@@ -1,3 +1,6 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace Peninsula.Core;
 
 /// <summary>
@@ -29,6 +32,58 @@ public readonly struct RandomSource
     public double Uniform(int draw, int run, int month, int decision)
     {
         var (a, b, _, _) = Philox.Block((uint)run, (uint)draw, (uint)(month + 1024), (uint)decision, _k0, _k1);
+        return FromWords(a, b);
+    }
+
+    /// <summary>
+    /// <see cref="Uniform"/> for many runs of one month and decision: <c>destination[i] = Uniform(draws[i], runs[i],
+    /// month, decision)</c>, the same values, eight blocks at a time where AVX2 is available.
+    /// </summary>
+    public void FillUniform(ReadOnlySpan<int> draws, ReadOnlySpan<int> runs, int month, int decision, Span<double> destination)
+    {
+        var n = destination.Length;
+        if (draws.Length < n || runs.Length < n) throw new ArgumentException("draws and runs must cover the destination");
+        var c2 = (uint)(month + 1024);
+        var c3 = (uint)decision;
+        var i = 0;
+        if (PhiloxVector.IsAccelerated)
+        {
+            Span<uint> a = stackalloc uint[16];
+            Span<uint> b = stackalloc uint[16];
+            var runWords = MemoryMarshal.Cast<int, uint>(runs);
+            var drawWords = MemoryMarshal.Cast<int, uint>(draws);
+            for (; i + 16 <= n; i += 16)
+            {
+                var (va, vb, va2, vb2) = PhiloxVector.Block16(
+                    Vector256.Create<uint>(runWords.Slice(i, 8)), Vector256.Create<uint>(drawWords.Slice(i, 8)),
+                    Vector256.Create<uint>(runWords.Slice(i + 8, 8)), Vector256.Create<uint>(drawWords.Slice(i + 8, 8)),
+                    c2, c3, _k0, _k1);
+                va.CopyTo(a);
+                vb.CopyTo(b);
+                va2.CopyTo(a[8..]);
+                vb2.CopyTo(b[8..]);
+                for (var j = 0; j < 16; j++) destination[i + j] = FromWords(a[j], b[j]);
+            }
+            for (; i + 8 <= n; i += 8)
+            {
+                var c0 = Vector256.Create<uint>(MemoryMarshal.Cast<int, uint>(runs.Slice(i, 8)));
+                var c1 = Vector256.Create<uint>(MemoryMarshal.Cast<int, uint>(draws.Slice(i, 8)));
+                var (va, vb) = PhiloxVector.Block8(c0, c1, c2, c3, _k0, _k1);
+                va.CopyTo(a);
+                vb.CopyTo(b);
+                for (var j = 0; j < 8; j++) destination[i + j] = FromWords(a[j], b[j]);
+            }
+        }
+        for (; i < n; i++)
+        {
+            var (a, b, _, _) = Philox.Block((uint)runs[i], (uint)draws[i], c2, c3, _k0, _k1);
+            destination[i] = FromWords(a, b);
+        }
+    }
+
+    /// <summary>53 bits from the block's first two words, mapped into (0, 1).</summary>
+    private static double FromWords(uint a, uint b)
+    {
         ulong bits = ((ulong)a << 21) ^ (b >> 11); // 53 bits
         bits &= (1UL << 53) - 1;
         return ToOpenUnit(bits);

@@ -21,13 +21,26 @@ public static class ChoiceModels
     /// </summary>
     public static void LadderProbabilities(Coefficients c, ReadOnlySpan<double> shared, ReadOnlySpan<double> rung, Span<double> p)
     {
+        Span<double> go = stackalloc double[ContinuationStride];
+        LadderIndices(c, shared, rung, go);
+        Continuations(go);
+        LadderFromContinuations(go, p);
+    }
+
+    /// <summary>Slots per run of the continuation buffers: the six rungs and two unused lanes (four-lane vectors).</summary>
+    public const int ContinuationStride = 8;
+
+    /// <summary>
+    /// The six rungs' linear indices αⱼ + wⱼ·β·x + γ·zⱼ of <see cref="LadderProbabilities"/> into
+    /// <paramref name="eta"/>[0…5] (slots 6 and 7 set to 0).
+    /// </summary>
+    public static void LadderIndices(Coefficients c, ReadOnlySpan<double> shared, ReadOnlySpan<double> rung, Span<double> eta)
+    {
         var common = c.LadderPersist * shared[0] + c.LadderRecent * shared[1] + c.LadderSeasonCos * shared[2]
             + c.LadderSeasonSin * shared[3] + c.LadderPipeline * shared[4] + c.LadderExercise * shared[5]
             + c.LadderTransitionPrincipal * shared[6] + c.LadderTransitionMediator * shared[7]
             + c.LadderNeed * shared[8] + c.LadderTrust * shared[9] + c.LadderEngaged * shared[10]
             + c.LadderInattention * shared[11];
-        // The six rungs' continuation probabilities, four lanes at a time (bit-identical to the scalar logistic).
-        Span<double> eta = stackalloc double[8];
         for (var j = 1; j <= Ladder.Top; j++)
         {
             var o = (j - 1) * FeatureFunction.RungCount;
@@ -35,9 +48,24 @@ public static class ChoiceModels
                 + c.LadderSanctionCost * rung[o + 2] + c.LadderNegotiationRisk * rung[o + 3];
         }
         eta[6] = eta[7] = 0.0;
-        Span<double> go = stackalloc double[8];
-        DetMathVector.Logistic(Vector256.Create<double>(eta[..4])).CopyTo(go);
-        DetMathVector.Logistic(Vector256.Create<double>(eta[4..])).CopyTo(go[4..]);
+    }
+
+    /// <summary>
+    /// Replaces each index by its logistic (the continuation probability), four lanes at a time, bit-identical to
+    /// the scalar logistic. Over many runs' indices at once the independent exponentials overlap in the pipeline.
+    /// The length must be a multiple of 4.
+    /// </summary>
+    public static void Continuations(Span<double> values)
+    {
+        for (var i = 0; i + 4 <= values.Length; i += 4)
+        {
+            DetMathVector.Logistic(Vector256.Create<double>(values.Slice(i, 4))).CopyTo(values.Slice(i, 4));
+        }
+    }
+
+    /// <summary>P(level = k), k = 0…6, from the six rungs' continuation probabilities <paramref name="go"/>[0…5].</summary>
+    public static void LadderFromContinuations(ReadOnlySpan<double> go, Span<double> p)
+    {
         var reach = 1.0;
         for (var j = 1; j <= Ladder.Top; j++)
         {

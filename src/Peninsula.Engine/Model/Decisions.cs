@@ -33,4 +33,7 @@ public static class Decisions
     public const int BorderClosure = 90;
     public const int MediatorSuccessor = 91;
     public const int PrincipalSuccessor = 92;
+
+    /// <summary>One more than the largest monthly decision id (sizes per-decision scratch arrays).</summary>
+    public const int Count = 93;
 }

@@ -27,6 +27,7 @@ public sealed class StepContext
         Exercise = new double[n];
         AidDelivered = new double[n];
         LadderP = new double[n * Ladder.Levels];
+        LadderContinuation = new double[n * ChoiceModels.ContinuationStride];
         Honored = spec.Agreements.Select(a => policy.Honors.Contains(a.Id)).ToArray();
         Odds = SanctionOdds.OfAll(coefficients, spec, policy);
         var sanctioners = spec.Roles.Sanctioners.Length;
@@ -72,8 +73,21 @@ public sealed class StepContext
     /// <summary>Number of sanctioners.</summary>
     public int SanctionerCount { get; }
 
-    /// <summary>This month's context.</summary>
-    public MonthContext Month { get; set; }
+    /// <summary>This month's context (setting it starts a new month: uniforms filled for the last one are dropped).</summary>
+    public MonthContext Month
+    {
+        get => _month;
+        set
+        {
+            _month = value;
+            _generation++;
+        }
+    }
+
+    private MonthContext _month;
+    private long _generation;
+    private readonly double[]?[] _uniforms = new double[]?[Decisions.Count];
+    private readonly long[] _uniformGeneration = new long[Decisions.Count];
     /// <summary>Observed actions this month, when replaying history.</summary>
     public ObservedMonth? Observed { get; set; }
 
@@ -87,6 +101,8 @@ public sealed class StepContext
     public readonly double[] Exercise;
     /// <summary>Aid delivered this month, 0–1.</summary>
     public readonly double[] AidDelivered;
+    /// <summary>Scratch of the challenger module: each run's rung indices, then continuation probabilities (8 per run).</summary>
+    public readonly double[] LadderContinuation;
     /// <summary>Ladder probabilities this month, 7 per run (kept for the likelihood and traces).</summary>
     public readonly double[] LadderP;
 
@@ -102,6 +118,22 @@ public sealed class StepContext
 
     /// <summary>Uniform draw for run r and decision d this month.</summary>
     public double Uniform(int r, int decision) => Random.Uniform(State.Draw[r], State.RunIndex[r], Month.Offset, decision);
+
+    /// <summary>
+    /// This month's uniform draws for decision <paramref name="decision"/> of every run of the block
+    /// (<c>Uniforms(d)[r] == Uniform(r, d)</c>), generated together on first use in the month. For decisions most runs
+    /// take each month; a decision few runs take is cheaper drawn one at a time with <see cref="Uniform"/>.
+    /// </summary>
+    public ReadOnlySpan<double> Uniforms(int decision)
+    {
+        var values = _uniforms[decision] ??= new double[State.Runs];
+        if (_uniformGeneration[decision] != _generation)
+        {
+            Random.FillUniform(State.Draw, State.RunIndex, Month.Offset, decision, values);
+            _uniformGeneration[decision] = _generation;
+        }
+        return values;
+    }
 
     /// <summary>Coefficients of run r.</summary>
     public Coefficients C(int r) => Coefficients[State.Draw[r]];

@@ -20,6 +20,12 @@ public sealed class ChallengerModule : IMechanism
         Span<double> rung = stackalloc double[6 * FeatureFunction.RungCount];
         var month = ctx.Month;
         var policy = ctx.Policy;
+        var levelU = ctx.Observed?.Level is null ? ctx.Uniforms(Decisions.Level) : default;
+        var stanceU = ctx.Observed?.Engage is null ? ctx.Uniforms(Decisions.Stance) : default;
+        const int stride = ChoiceModels.ContinuationStride;
+        var go = ctx.LadderContinuation.AsSpan(0, s.Runs * stride);
+        // Three passes over the block: every run's features and rung indices, then all the logistics together (their
+        // exponentials are independent, so they overlap in the pipeline), then the draws.
         for (var r = 0; r < s.Runs; r++)
         {
             var c = ctx.C(r);
@@ -30,15 +36,21 @@ public sealed class ChallengerModule : IMechanism
                 shared.CopyTo(capture.AsSpan(r * FeatureFunction.FeatureCount, FeatureFunction.SharedCount));
                 rung.CopyTo(capture.AsSpan(r * FeatureFunction.FeatureCount + FeatureFunction.SharedCount, 6 * FeatureFunction.RungCount));
             }
+            ChoiceModels.LadderIndices(c, shared, rung, go.Slice(r * stride, stride));
+        }
+        ChoiceModels.Continuations(go);
+        for (var r = 0; r < s.Runs; r++)
+        {
+            var c = ctx.C(r);
             var p = ctx.LadderP.AsSpan(r * Ladder.Levels, Ladder.Levels);
-            ChoiceModels.LadderProbabilities(c, shared, rung, p);
-            var level = ctx.Observed?.Level ?? ChoiceModels.DrawLevel(p, ctx.Uniform(r, Decisions.Level));
+            ChoiceModels.LadderFromContinuations(go.Slice(r * stride, stride), p);
+            var level = ctx.Observed?.Level ?? ChoiceModels.DrawLevel(p, levelU[r]);
             s.Level[r] = level;
 
             var offer = (s.MessageDelivered[r] ? 1.0 : 0.0) + ctx.AidDelivered[r];
             var mediator = MediatorEngagement(ctx, r) * policy.MediatorCoordination;
             var u = ChoiceModels.StanceUtility(c, s.TrustChallenger[r], s.Stress[r], offer, mediator, level, s.EngagedLast[r]);
-            s.Engaged[r] = ctx.Observed?.Engage ?? ctx.Uniform(r, Decisions.Stance) < DetMath.Logistic(u);
+            s.Engaged[r] = ctx.Observed?.Engage ?? stanceU[r] < DetMath.Logistic(u);
             ctx.LogitDecisions += 2;
         }
     }

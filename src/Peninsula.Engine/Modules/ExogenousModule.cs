@@ -13,10 +13,11 @@ public sealed class ExogenousModule : IMechanism
     {
         var s = ctx.State;
         var obs = ctx.Observed;
+        var disasterU = obs?.Disaster is null ? ctx.Uniforms(Decisions.Disaster) : default;
         for (var r = 0; r < s.Runs; r++)
         {
             ctx.BorderClosed[r] = obs?.BorderClosed ?? ctx.T < s.BorderClosedMonths[r];
-            var disaster = obs?.Disaster ?? ctx.Uniform(r, Decisions.Disaster) < ctx.Month.DisasterProbability;
+            var disaster = obs?.Disaster ?? disasterU[r] < ctx.Month.DisasterProbability;
             s.Events[r] = disaster ? MonthEvents.Disaster : MonthEvents.None;
             var aid = obs?.AidDelivered ?? ctx.Month.AidLevel * (ctx.BorderClosed[r] ? 1.0 - ctx.Spec.Exogenous.AidBlockedWhenClosed : 1.0);
             ctx.AidDelivered[r] = aid;

@@ -17,22 +17,22 @@ public sealed class MoratoriumModule : IMechanism
     {
         var s = ctx.State;
         var from = ctx.Spec.MoratoriumFromLevel;
+        var endU = ctx.Uniforms(Decisions.MoratoriumEnd);
         for (var r = 0; r < s.Runs; r++)
         {
             var c = ctx.C(r);
             var was = s.Moratorium[r];
             var now = was;
-            var u = ctx.Uniform(r, was ? Decisions.MoratoriumEnd : Decisions.MoratoriumDeclare);
             if (was)
             {
                 var stall = Math.Min(2.0, Math.Max(0, s.MonthsSinceProgress[r]) / 12.0);
                 var hazard = DetMath.Logistic(c.MoratoriumEndIntercept + c.MoratoriumEndStall * stall - c.MoratoriumEndTrust * s.TrustChallenger[r]);
                 ctx.LogitDecisions++;
-                if (s.Level[r] >= from || u < hazard) now = false;
+                if (s.Level[r] >= from || endU[r] < hazard) now = false;
             }
             else if (FeatureFunction.IsTalking(s.Phase[r]) && s.Engaged[r] && s.Level[r] < from)
             {
-                now = u < DetMath.Logistic(c.MoratoriumDeclareIntercept);
+                now = ctx.Uniform(r, Decisions.MoratoriumDeclare) < DetMath.Logistic(c.MoratoriumDeclareIntercept);
                 ctx.LogitDecisions++;
             }
             if (ctx.Observed?.Moratorium is { } observed) now = observed;

@@ -16,17 +16,19 @@ public sealed class PipelineModule : IMechanism
     public void Apply(StepContext ctx)
     {
         var s = ctx.State;
+        var displayU = ctx.Observed?.PipelineDisplays is null ? ctx.Uniforms(Decisions.PipelineDisplay) : default;
+        var consumeU = ctx.Observed?.PipelineTested is null ? ctx.Uniforms(Decisions.PipelineConsume) : default;
         for (var r = 0; r < s.Runs; r++)
         {
             var c = ctx.C(r);
-            var displayed = ctx.Observed?.PipelineDisplays ?? (ctx.Uniform(r, Decisions.PipelineDisplay) < c.PipelineDisplayRate ? 1 : 0);
+            var displayed = ctx.Observed?.PipelineDisplays ?? (displayU[r] < c.PipelineDisplayRate ? 1 : 0);
             if (displayed > 0)
             {
                 s.Pipeline[r] += displayed;
                 s.Events[r] |= MonthEvents.SystemDisplayed;
             }
             var level = s.Level[r];
-            var consume = ctx.Observed?.PipelineTested ?? ctx.Uniform(r, Decisions.PipelineConsume) < c.PipelineConsume;
+            var consume = ctx.Observed?.PipelineTested ?? consumeU[r] < c.PipelineConsume;
             if (level >= 4)
             {
                 if (s.Pipeline[r] > 0 && consume)

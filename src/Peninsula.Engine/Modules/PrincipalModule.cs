@@ -18,6 +18,9 @@ public sealed class PrincipalModule : IMechanism
     {
         var s = ctx.State;
         var policy = ctx.Policy;
+        var willingU = ctx.Month.InReview ? default : ctx.Uniforms(Decisions.PrincipalWilling);
+        // Designations are drawn in most run-months; sanctions after an act at level ≥ 4 only in a few.
+        var designationU = ctx.Observed?.UnilateralSanctions is null ? ctx.Uniforms(Decisions.PrincipalDesignation) : default;
         for (var r = 0; r < s.Runs; r++)
         {
             var c = ctx.C(r);
@@ -29,7 +32,7 @@ public sealed class PrincipalModule : IMechanism
                 // A successor government's willingness follows its drawn orientation instead of the package.
                 var engagement = ctx.Month.PrincipalUsesSuccessor ? (s.PrincipalSuccessorEngagement[r] - 0.5) * 2.0 : policy.Engagement;
                 var u = ChoiceModels.PrincipalUtility(c, engagement, s.Attention[r], s.ProvocationMemory[r], s.TrustPrincipal[r]);
-                willing = ctx.Uniform(r, Decisions.PrincipalWilling) < DetMath.Logistic(u);
+                willing = willingU[r] < DetMath.Logistic(u);
                 ctx.LogitDecisions++;
             }
             s.PrincipalWilling[r] = ctx.Observed?.PrincipalWilling ?? willing;
@@ -37,7 +40,7 @@ public sealed class PrincipalModule : IMechanism
             var odds = ctx.OddsOf(r);
             var sanctionP = level >= 4 ? odds.PrincipalSanction[level] : odds.Designation;
             var sanction = ctx.Observed?.UnilateralSanctions
-                ?? ctx.Uniform(r, level >= 4 ? Decisions.PrincipalSanction : Decisions.PrincipalDesignation) < sanctionP;
+                ?? (level >= 4 ? ctx.Uniform(r, Decisions.PrincipalSanction) : designationU[r]) < sanctionP;
             ctx.LogitDecisions++;
             if (sanction)
             {
