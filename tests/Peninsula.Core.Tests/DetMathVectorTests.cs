@@ -54,4 +54,22 @@ public sealed class DetMathVectorTests
             }
         }
     }
+
+    [Theory]
+    [MemberData(nameof(Batches))]
+    public void SpanExpAndLogistic_AnyLengthIncludingTail_BitIdenticalToScalar(double[] values)
+    {
+        foreach (var length in new[] { 0, 1, 3, 4, 7, 13, values.Length - 1, values.Length })
+        {
+            var exp = values[..length];
+            var logistic = values[..length];
+            DetMathVector.Exp(exp.AsSpan());
+            DetMathVector.Logistic(logistic.AsSpan());
+            for (var i = 0; i < length; i++)
+            {
+                Assert.Equal(BitConverter.DoubleToInt64Bits(DetMath.Exp(values[i])), BitConverter.DoubleToInt64Bits(exp[i]));
+                Assert.Equal(BitConverter.DoubleToInt64Bits(DetMath.Logistic(values[i])), BitConverter.DoubleToInt64Bits(logistic[i]));
+            }
+        }
+    }
 }

@@ -1,4 +1,3 @@
-using System.Runtime.Intrinsics;
 using Peninsula.Core;
 using Peninsula.Engine.Spec;
 
@@ -47,9 +46,26 @@ public static class FeatureFunction
         Span<double> shared, Span<double> rung) =>
         Compute(s, r, ctx, spec, policy, c, SanctionOdds.Of(c, spec, policy), shared, rung);
 
-    /// <summary>As above with the draw's sanction odds precomputed (the simulator's path; identical values).</summary>
+    /// <summary>As above with the draw's sanction odds precomputed (identical values).</summary>
     public static void Compute(
         SimState s, int r, in MonthContext ctx, SimulationSpec spec, PolicyPackage policy, Coefficients c, SanctionOdds odds,
+        Span<double> shared, Span<double> rung)
+    {
+        Span<double> sanctionExp = stackalloc double[SanctionLanes];
+        SanctionExponents(s, r, spec, c, odds, sanctionExp);
+        DetMathVector.Exp(sanctionExp);
+        Compute(s, r, ctx, spec, policy, c, sanctionExp, shared, rung);
+    }
+
+    /// <summary>Slots per run of <see cref="SanctionExponents"/>: levels 4, 5, 6 and one unused lane.</summary>
+    public const int SanctionLanes = 4;
+
+    /// <summary>
+    /// As above with the exponentials of the expected sanction costs already taken: <paramref name="sanctionExp"/> holds
+    /// e^x of <see cref="SanctionExponents"/>'s values (the simulator takes them for a whole block at once; identical values).
+    /// </summary>
+    public static void Compute(
+        SimState s, int r, in MonthContext ctx, SimulationSpec spec, PolicyPackage policy, Coefficients c, ReadOnlySpan<double> sanctionExp,
         Span<double> shared, Span<double> rung)
     {
         var phase = s.Phase[r];
@@ -75,7 +91,7 @@ public static class FeatureFunction
         Span<double> restraint = stackalloc double[Ladder.Levels];
         AgreementRestraints(s, r, spec, policy, restraint);
         Span<double> cost = stackalloc double[Ladder.Levels];
-        ExpectedSanctionCosts(s, r, spec, c, odds, currentPressure, cost);
+        SanctionCostsFromExp(s, r, sanctionExp, currentPressure, cost);
         for (var j = 1; j <= 6; j++)
         {
             var o = (j - 1) * RungCount;
@@ -113,19 +129,34 @@ public static class FeatureFunction
     /// </summary>
     public static void ExpectedSanctionCosts(SimState s, int r, SimulationSpec spec, Coefficients c, SanctionOdds odds, double currentPressure, Span<double> byLevel)
     {
-        byLevel.Clear();
-        Span<double> exponent = stackalloc double[4];
+        Span<double> e = stackalloc double[SanctionLanes];
+        SanctionExponents(s, r, spec, c, odds, e);
+        DetMathVector.Exp(e);
+        SanctionCostsFromExp(s, r, e, currentPressure, byLevel);
+    }
+
+    /// <summary>
+    /// The exponents −(enforcement·UN + w·unilateral)/scale of the sanctions pressure after an act at levels 4, 5, 6
+    /// (slots 0–2; slot 3 set to 0), whose exponentials <see cref="SanctionCostsFromExp"/> turns into costs.
+    /// </summary>
+    public static void SanctionExponents(SimState s, int r, SimulationSpec spec, Coefficients c, SanctionOdds odds, Span<double> exponent)
+    {
         for (var level = 4; level <= Ladder.Top; level++)
         {
             var (un, uni, enforcement) = AfterAct(s, r, spec, c, odds, level);
             exponent[level - 4] = -(enforcement * un + c.SanctionsUnilateralWeight * uni) / c.SanctionsScale;
         }
         exponent[3] = 0.0;
-        var e = DetMathVector.Exp(Vector256.Create<double>(exponent));
+    }
+
+    /// <summary>Expected sanction cost by level (index = level; 0 below 4) from the exponentials of <see cref="SanctionExponents"/>.</summary>
+    public static void SanctionCostsFromExp(SimState s, int r, ReadOnlySpan<double> e, double currentPressure, Span<double> byLevel)
+    {
+        byLevel.Clear();
         var relief = s.Relief[r];
         for (var level = 4; level <= Ladder.Top; level++)
         {
-            var after = (1.0 - relief) * (1.0 - e.GetElement(level - 4));
+            var after = (1.0 - relief) * (1.0 - e[level - 4]);
             byLevel[level] = Math.Max(0.0, after - currentPressure);
         }
     }
@@ -200,5 +231,9 @@ public static class FeatureFunction
 
     /// <summary>Pressure = (1 − relief)·(1 − exp(−(enforcement·UN + w·unilateral)/scale)), in [0, 1).</summary>
     public static double SanctionsPressure(Coefficients c, double un, double uni, double enforcement, double relief) =>
-        (1.0 - relief) * (1.0 - DetMath.Exp(-(enforcement * un + c.SanctionsUnilateralWeight * uni) / c.SanctionsScale));
+        (1.0 - relief) * (1.0 - DetMath.Exp(SanctionsExponent(c, un, uni, enforcement)));
+
+    /// <summary>The exponent −(enforcement·UN + w·unilateral)/scale of <see cref="SanctionsPressure"/>.</summary>
+    public static double SanctionsExponent(Coefficients c, double un, double uni, double enforcement) =>
+        -(enforcement * un + c.SanctionsUnilateralWeight * uni) / c.SanctionsScale;
 }

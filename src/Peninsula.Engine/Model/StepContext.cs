@@ -28,6 +28,8 @@ public sealed class StepContext
         AidDelivered = new double[n];
         LadderP = new double[n * Ladder.Levels];
         LadderContinuation = new double[n * ChoiceModels.ContinuationStride];
+        SanctionExp = new double[n * FeatureFunction.SanctionLanes];
+        Scratch = new double[n];
         Honored = spec.Agreements.Select(a => policy.Honors.Contains(a.Id)).ToArray();
         Odds = SanctionOdds.OfAll(coefficients, spec, policy);
         var sanctioners = spec.Roles.Sanctioners.Length;
@@ -103,6 +105,13 @@ public sealed class StepContext
     public readonly double[] AidDelivered;
     /// <summary>Scratch of the challenger module: each run's rung indices, then continuation probabilities (8 per run).</summary>
     public readonly double[] LadderContinuation;
+    /// <summary>Scratch of the challenger module: each run's sanction-cost exponents, then their exponentials (4 per run).</summary>
+    public readonly double[] SanctionExp;
+    /// <summary>
+    /// One value per run for a module's own use within its step (e.g. utilities, then their logistics taken for the whole
+    /// block together); no meaning between modules.
+    /// </summary>
+    public readonly double[] Scratch;
     /// <summary>Ladder probabilities this month, 7 per run (kept for the likelihood and traces).</summary>
     public readonly double[] LadderP;
 

@@ -24,12 +24,20 @@ public sealed class ChallengerModule : IMechanism
         var stanceU = ctx.Observed?.Engage is null ? ctx.Uniforms(Decisions.Stance) : default;
         const int stride = ChoiceModels.ContinuationStride;
         var go = ctx.LadderContinuation.AsSpan(0, s.Runs * stride);
-        // Three passes over the block: every run's features and rung indices, then all the logistics together (their
-        // exponentials are independent, so they overlap in the pipeline), then the draws.
+        const int lanes = FeatureFunction.SanctionLanes;
+        var sanctionExp = ctx.SanctionExp.AsSpan(0, s.Runs * lanes);
+        // Passes over the block, so that the exponentials of all runs are taken together (they are independent, so
+        // they overlap in the pipeline instead of each waiting on the last): sanction-cost exponents; features and
+        // rung indices; ladder logistics; level draws and stance utilities; stance logistics; stance draws.
+        for (var r = 0; r < s.Runs; r++)
+        {
+            FeatureFunction.SanctionExponents(s, r, ctx.Spec, ctx.C(r), ctx.OddsOf(r), sanctionExp.Slice(r * lanes, lanes));
+        }
+        DetMathVector.Exp(sanctionExp);
         for (var r = 0; r < s.Runs; r++)
         {
             var c = ctx.C(r);
-            FeatureFunction.Compute(s, r, month, ctx.Spec, policy, c, ctx.OddsOf(r), shared, rung);
+            FeatureFunction.Compute(s, r, month, ctx.Spec, policy, c, sanctionExp.Slice(r * lanes, lanes), shared, rung);
             if (ctx.Observed?.ExerciseIntensity is { } x) shared[5] = x - month.ExerciseCentre;
             if (ctx.FeatureCapture is { } capture)
             {
@@ -39,6 +47,7 @@ public sealed class ChallengerModule : IMechanism
             ChoiceModels.LadderIndices(c, shared, rung, go.Slice(r * stride, stride));
         }
         ChoiceModels.Continuations(go);
+        var engage = ctx.Scratch.AsSpan(0, s.Runs);
         for (var r = 0; r < s.Runs; r++)
         {
             var c = ctx.C(r);
@@ -49,10 +58,14 @@ public sealed class ChallengerModule : IMechanism
 
             var offer = (s.MessageDelivered[r] ? 1.0 : 0.0) + ctx.AidDelivered[r];
             var mediator = MediatorEngagement(ctx, r) * policy.MediatorCoordination;
-            var u = ChoiceModels.StanceUtility(c, s.TrustChallenger[r], s.Stress[r], offer, mediator, level, s.EngagedLast[r]);
-            s.Engaged[r] = ctx.Observed?.Engage ?? stanceU[r] < DetMath.Logistic(u);
-            ctx.LogitDecisions += 2;
+            engage[r] = ChoiceModels.StanceUtility(c, s.TrustChallenger[r], s.Stress[r], offer, mediator, level, s.EngagedLast[r]);
         }
+        DetMathVector.Logistic(engage);
+        for (var r = 0; r < s.Runs; r++)
+        {
+            s.Engaged[r] = ctx.Observed?.Engage ?? stanceU[r] < engage[r];
+        }
+        ctx.LogitDecisions += 2L * s.Runs;
     }
 
     /// <summary>The mediator government's engagement score this month for run r (0 without a mediator).</summary>

@@ -21,20 +21,28 @@ public sealed class PrincipalModule : IMechanism
         var willingU = ctx.Month.InReview ? default : ctx.Uniforms(Decisions.PrincipalWilling);
         // Designations are drawn in most run-months; sanctions after an act at level ≥ 4 only in a few.
         var designationU = ctx.Observed?.UnilateralSanctions is null ? ctx.Uniforms(Decisions.PrincipalDesignation) : default;
+        var review = ctx.Month.InReview;
+        var willingP = ctx.Scratch.AsSpan(0, s.Runs);
+        // Utilities of the whole block first, then their logistics together (independent exponentials overlap).
+        for (var r = 0; r < s.Runs; r++)
+        {
+            var c = ctx.C(r);
+            s.ProvocationMemory[r] = c.PrincipalProvocationDecay * s.ProvocationMemory[r] + (s.Level[r] >= 5 ? 1.0 : 0.0);
+            if (review) continue;
+            // A successor government's willingness follows its drawn orientation instead of the package.
+            var engagement = ctx.Month.PrincipalUsesSuccessor ? (s.PrincipalSuccessorEngagement[r] - 0.5) * 2.0 : policy.Engagement;
+            willingP[r] = ChoiceModels.PrincipalUtility(c, engagement, s.Attention[r], s.ProvocationMemory[r], s.TrustPrincipal[r]);
+        }
+        if (!review)
+        {
+            DetMathVector.Logistic(willingP);
+            ctx.LogitDecisions += s.Runs;
+        }
         for (var r = 0; r < s.Runs; r++)
         {
             var c = ctx.C(r);
             var level = s.Level[r];
-            s.ProvocationMemory[r] = c.PrincipalProvocationDecay * s.ProvocationMemory[r] + (level >= 5 ? 1.0 : 0.0);
-            var willing = false;
-            if (!ctx.Month.InReview)
-            {
-                // A successor government's willingness follows its drawn orientation instead of the package.
-                var engagement = ctx.Month.PrincipalUsesSuccessor ? (s.PrincipalSuccessorEngagement[r] - 0.5) * 2.0 : policy.Engagement;
-                var u = ChoiceModels.PrincipalUtility(c, engagement, s.Attention[r], s.ProvocationMemory[r], s.TrustPrincipal[r]);
-                willing = willingU[r] < DetMath.Logistic(u);
-                ctx.LogitDecisions++;
-            }
+            var willing = !review && willingU[r] < willingP[r];
             s.PrincipalWilling[r] = ctx.Observed?.PrincipalWilling ?? willing;
 
             var odds = ctx.OddsOf(r);

@@ -18,6 +18,7 @@ public sealed class SanctionsModule : IMechanism
     {
         var s = ctx.State;
         var steps = ctx.Spec.ImplementationSteps;
+        var decay = ctx.Scratch.AsSpan(0, s.Runs);
         for (var r = 0; r < s.Runs; r++)
         {
             var c = ctx.C(r);
@@ -31,8 +32,11 @@ public sealed class SanctionsModule : IMechanism
             s.Relief[r] = s.Phase[r] == Phase.Implementation && steps > 0
                 ? Math.Clamp(s.TermsRelief[r] / 100.0 * s.StepsDone[r] / steps, 0.0, 1.0)
                 : 0.0;
-            s.Pressure[r] = FeatureFunction.SanctionsPressure(c, s.UnLayers[r], s.UniLayers[r], s.Enforcement[r], s.Relief[r]);
+            decay[r] = FeatureFunction.SanctionsExponent(c, s.UnLayers[r], s.UniLayers[r], s.Enforcement[r]);
         }
+        // The block's exponentials together (independent, so they overlap in the pipeline); identical values.
+        DetMathVector.Exp(decay);
+        for (var r = 0; r < s.Runs; r++) s.Pressure[r] = (1.0 - s.Relief[r]) * (1.0 - decay[r]);
     }
 
     /// <summary>
