@@ -62,7 +62,7 @@ public static class Simulator
         {
             var request = Request(session, policy, options);
             var runId = RunId(session, request);
-            IBatchStore? batches = null;
+            StoreBatchAdapter? batches = null;
             if (store is not null)
             {
                 store.EnsureRun(new RunManifest(runId, kind, session.Spec.Name, session.Loaded.Sha256, session.Loaded.Text, policy,
@@ -70,7 +70,16 @@ public static class Simulator
                 var committed = options.BatchCommitted;
                 batches = new StoreBatchAdapter(store, runId, options.Resume, committed is null ? null : b => committed(runId, b));
             }
-            var result = MonteCarloRunner.Run(request, new RunOptions(threads, progressFor?.Invoke(policy), batches, cancellation), session.Zone);
+            RunResult result;
+            try
+            {
+                result = MonteCarloRunner.Run(request, new RunOptions(threads, progressFor?.Invoke(policy), batches, cancellation), session.Zone);
+                batches?.Complete();
+            }
+            finally
+            {
+                batches?.Dispose();
+            }
             var forecast = ForecastBuilder.Build(result, session.Provenance);
             store?.CompleteRun(runId, ForecastJson.Write(forecast));
             output.Add((runId, result, forecast));

@@ -1,19 +1,42 @@
+using System.Threading.Channels;
 using Peninsula.Engine.Runner;
 using Peninsula.Storage;
 
 namespace Peninsula.App;
 
 /// <summary>
-/// Persists a run's batches in the run store; loads committed ones when resuming. <paramref name="committed"/>, when
-/// given, is told each batch index once its transaction has committed.
+/// Persists a run's batches in the run store; loads committed ones when resuming. Writing happens on one background
+/// writer so that the simulation threads never wait for a commit (a durable commit waits for the disk): workers
+/// serialise their batch and queue it; the writer commits batches in arrival order. The <c>committed</c> callback, when
+/// given, is told each batch index once its transaction has committed. <see cref="Complete"/> waits for every queued
+/// batch and rethrows the first storage error; after an error, further <see cref="Save"/> calls throw it at once.
 /// </summary>
-public sealed class StoreBatchAdapter(IRunStore store, string runId, bool resume, Action<int>? committed = null) : IBatchStore
+public sealed class StoreBatchAdapter : IBatchStore, IDisposable
 {
+    private readonly IRunStore _store;
+    private readonly string _runId;
+    private readonly bool _resume;
+    private readonly Action<int>? _committed;
+    private readonly Channel<(int Index, byte[] Payload)> _queue =
+        Channel.CreateUnbounded<(int, byte[])>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _writer;
+    private volatile Exception? _failure;
+
+    /// <summary>Starts the writer for run <paramref name="runId"/> of <paramref name="store"/>.</summary>
+    public StoreBatchAdapter(IRunStore store, string runId, bool resume, Action<int>? committed = null)
+    {
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        _runId = runId ?? throw new ArgumentNullException(nameof(runId));
+        _resume = resume;
+        _committed = committed;
+        _writer = Task.Run(Write);
+    }
+
     /// <inheritdoc />
     public BatchResult? TryLoad(int batchIndex)
     {
-        if (!resume) return null;
-        var payload = store.LoadBatch(runId, batchIndex);
+        if (!_resume) return null;
+        var payload = _store.LoadBatch(_runId, batchIndex);
         return payload is null ? null : BatchResult.Deserialize(payload);
     }
 
@@ -21,7 +44,42 @@ public sealed class StoreBatchAdapter(IRunStore store, string runId, bool resume
     public void Save(BatchResult batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        store.SaveBatch(runId, batch.BatchIndex, batch.Serialize());
-        committed?.Invoke(batch.BatchIndex);
+        if (_failure is { } failure) throw failure;
+        if (!_queue.Writer.TryWrite((batch.BatchIndex, batch.Serialize())))
+            throw _failure ?? new InvalidOperationException("the batch writer has been completed");
+    }
+
+    /// <summary>Waits until every queued batch is committed; rethrows the first storage error.</summary>
+    public void Complete()
+    {
+        _queue.Writer.TryComplete();
+        _writer.GetAwaiter().GetResult();
+        if (_failure is { } failure) throw failure;
+    }
+
+    /// <summary>Stops the writer after the queued batches (a storage error is left to <see cref="Complete"/>).</summary>
+    public void Dispose()
+    {
+        _queue.Writer.TryComplete();
+        _writer.GetAwaiter().GetResult(); // Write records errors instead of throwing
+    }
+
+    private async Task Write()
+    {
+        try
+        {
+            await foreach (var (index, payload) in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
+            {
+                _store.SaveBatch(_runId, index, payload);
+                _committed?.Invoke(index);
+            }
+        }
+        catch (Exception e)
+        {
+            _failure = e;
+            _queue.Writer.TryComplete(e);
+            // drop what is left: the run fails and is completed by --resume
+            while (_queue.Reader.TryRead(out _)) { }
+        }
     }
 }
