@@ -7,7 +7,8 @@ namespace Peninsula.App;
 /// <summary>
 /// Persists a run's batches in the run store; loads committed ones when resuming. Writing happens on one background
 /// writer so that the simulation threads never wait for a commit (a durable commit waits for the disk): workers
-/// serialise their batch and queue it; the writer commits batches in arrival order. The <c>committed</c> callback, when
+/// serialise their batch and queue it; the writer commits what has queued up (at most <see cref="GroupLimit"/> batches)
+/// in one transaction, in arrival order, so a durable commit is paid per group rather than per batch. The <c>committed</c> callback, when
 /// given, is told each batch index once its transaction has committed. <see cref="Complete"/> waits for every queued
 /// batch and rethrows the first storage error; after an error, further <see cref="Save"/> calls throw it at once.
 /// </summary>
@@ -64,14 +65,24 @@ public sealed class StoreBatchAdapter : IBatchStore, IDisposable
         _writer.GetAwaiter().GetResult(); // Write records errors instead of throwing
     }
 
+    /// <summary>Most batches committed in one transaction.</summary>
+    public const int GroupLimit = 64;
+
     private async Task Write()
     {
         try
         {
-            await foreach (var (index, payload) in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
+            var group = new List<(int, byte[])>(GroupLimit);
+            while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
             {
-                _store.SaveBatch(_runId, index, payload);
-                _committed?.Invoke(index);
+                group.Clear();
+                while (group.Count < GroupLimit && _queue.Reader.TryRead(out var item)) group.Add(item);
+                if (group.Count == 0) continue;
+                _store.SaveBatches(_runId, group);
+                if (_committed is not null)
+                {
+                    foreach (var (index, _) in group) _committed(index);
+                }
             }
         }
         catch (Exception e)

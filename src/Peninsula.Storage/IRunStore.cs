@@ -39,6 +39,12 @@ public interface IRunStore : IDisposable
     /// <summary>Stores one batch's serialized aggregate; ignored if that batch is already stored.</summary>
     void SaveBatch(string runId, int batchIndex, ReadOnlySpan<byte> payload);
 
+    /// <summary>
+    /// Stores several batches in one transaction (all or none; each ignored if already stored): one durable commit
+    /// for what a background writer has queued, instead of one per batch.
+    /// </summary>
+    void SaveBatches(string runId, IReadOnlyList<(int BatchIndex, byte[] Payload)> batches);
+
     /// <summary>A stored batch's payload, or null.</summary>
     byte[]? LoadBatch(string runId, int batchIndex);
 

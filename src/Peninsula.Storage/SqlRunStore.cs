@@ -116,6 +116,34 @@ public abstract class SqlRunStore : SqlStore, IRunStore
     }
 
     /// <inheritdoc/>
+    public void SaveBatches(string runId, IReadOnlyList<(int BatchIndex, byte[] Payload)> batches)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        ArgumentNullException.ThrowIfNull(batches);
+        if (batches.Count == 0) return;
+        foreach (var (index, payload) in batches)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(index);
+            ArgumentNullException.ThrowIfNull(payload);
+        }
+        var what = batches.Count == 1 ? $"saving batch {batches[0].BatchIndex} of run {runId}"
+            : $"saving batches {string.Join(", ", batches.Select(b => b.BatchIndex))} of run {runId}";
+        Session.Write(what, transaction =>
+        {
+            RequireRun(runId, transaction, "save a batch of");
+            using var insert = Session.Command(RunStoreSql.InsertBatch, transaction);
+            foreach (var (index, payload) in batches)
+            {
+                insert.Parameters.Clear();
+                ManifestRow.Add(insert, "@run_id", runId);
+                ManifestRow.Add(insert, "@batch_index", index);
+                ManifestRow.Add(insert, "@payload", payload);
+                insert.ExecuteNonQuery();
+            }
+        });
+    }
+
+    /// <inheritdoc/>
     public byte[]? LoadBatch(string runId, int batchIndex)
     {
         ArgumentNullException.ThrowIfNull(runId);

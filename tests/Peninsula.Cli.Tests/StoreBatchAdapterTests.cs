@@ -36,16 +36,19 @@ public sealed class StoreBatchAdapterTests
         Assert.Equal(Enumerable.Range(0, 64), store.Saved.Keys.Order());
         Assert.Equal(Enumerable.Range(0, 64), reported.Order());
         Assert.Equal(64, store.Calls);
+        Assert.InRange(store.Groups, 1, 64);
         for (var i = 0; i < 64; i++) Assert.Equal(i + 1, BatchResult.Deserialize(store.Saved[i]).Ladder[i % 21]);
     }
 
     [Fact]
     public void Complete_AfterAStorageError_ThrowsItAndReportsNoLaterBatch()
     {
-        var store = new FakeStore { FailAtCall = 5 };
+        var store = new FakeStore { FailOnBatch = 4 };
         var reported = new ConcurrentBag<int>();
         var adapter = new StoreBatchAdapter(store, "run", resume: false, committed: reported.Add);
-        for (var i = 0; i < 5; i++) adapter.Save(Batch(i));
+        for (var i = 0; i < 4; i++) adapter.Save(Batch(i));
+        Assert.True(SpinWait.SpinUntil(() => reported.Count == 4, TimeSpan.FromSeconds(30)));
+        adapter.Save(Batch(4)); // its group's transaction fails
         var error = Assert.Throws<StorageException>(adapter.Complete);
         Assert.Contains("disk full", error.Message);
         Assert.Throws<StorageException>(() => adapter.Save(Batch(9)));
@@ -70,14 +73,26 @@ public sealed class StoreBatchAdapterTests
     {
         public ConcurrentDictionary<int, byte[]> Saved { get; } = new();
         public int Calls;
-        public int FailAtCall { get; init; } = int.MaxValue;
+        public int FailOnBatch { get; init; } = -1;
 
         public void SaveBatch(string runId, int batchIndex, ReadOnlySpan<byte> payload)
         {
-            if (Interlocked.Increment(ref Calls) == FailAtCall) throw new StorageException("x.sqlite", $"saving batch {batchIndex}", "disk full");
+            if (batchIndex == FailOnBatch) throw new StorageException("x.sqlite", $"saving batch {batchIndex}", "disk full");
+            Interlocked.Increment(ref Calls);
             Thread.Sleep(1); // a commit takes a while
             Saved.TryAdd(batchIndex, payload.ToArray());
         }
+
+        public void SaveBatches(string runId, IReadOnlyList<(int BatchIndex, byte[] Payload)> batches)
+        {
+            Assert.InRange(batches.Count, 1, StoreBatchAdapter.GroupLimit);
+            Interlocked.Increment(ref Groups);
+            // one transaction: all or none
+            if (batches.Any(b => b.BatchIndex == FailOnBatch)) throw new StorageException("x.sqlite", "saving batches", "disk full");
+            foreach (var (index, payload) in batches) SaveBatch(runId, index, payload);
+        }
+
+        public int Groups;
 
         public byte[]? LoadBatch(string runId, int batchIndex) => Saved.TryGetValue(batchIndex, out var p) ? p : null;
         public void EnsureRun(RunManifest manifest) { }

@@ -45,6 +45,32 @@ public abstract partial class RunStoreContract<TDatabase>
     }
 
     [StoreFact]
+    public void SaveBatches_SeveralInOneTransaction_AllStoredAndDuplicatesIgnored()
+    {
+        using var store = Database.OpenStore();
+        store.EnsureRun(Manifests.Sample());
+        store.SaveBatch("run-a", 1, [7]);
+
+        store.SaveBatches("run-a", [(0, [1, 2]), (1, [99]), (5, []), (2, [3])]);
+
+        Assert.Equal([1, 2], store.LoadBatch("run-a", 0));
+        Assert.Equal([7], store.LoadBatch("run-a", 1));
+        Assert.Equal([], store.LoadBatch("run-a", 5)!);
+        Assert.Equal([3], store.LoadBatch("run-a", 2));
+        Assert.Equal(new[] { 0, 1, 2, 5 }, store.CommittedBatches("run-a").Order());
+    }
+
+    [StoreFact]
+    public void SaveBatches_UnknownRun_StoresNothing()
+    {
+        using var store = Database.OpenStore();
+
+        Assert.Throws<InvalidOperationException>(() => store.SaveBatches("missing", [(0, [1]), (1, [2])]));
+
+        Assert.Equal(0L, Database.Scalar("SELECT COUNT(*) FROM batches"));
+    }
+
+    [StoreFact]
     public void SaveBatch_UnknownRun_ThrowsInvalidOperation()
     {
         using var store = Database.OpenStore();

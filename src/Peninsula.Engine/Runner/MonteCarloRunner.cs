@@ -44,8 +44,24 @@ public static class MonteCarloRunner
         var coefficients = DrawCoefficients(request);
         var months = MonthContext.Build(request.Spec, request.Spec.Policy(request.PolicyId)!, request.Months);
         var batches = new BatchResult[request.BatchCount];
-        long done = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Threads), CancellationToken = options.Cancellation };
+        try
+        {
+            RunBatches(request, options, zone, coefficients, months, batches, parallel);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Distinct().Count() == 1)
+        {
+            // One failure (a full disk, seen by one or more batches): surface its exception, not the wrapper.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+        return RunResult.Merge(request, batches);
+    }
+
+    private static void RunBatches(
+        SimulationRequest request, RunOptions options, IAgreementZone zone, Coefficients[] coefficients, MonthContext[] months,
+        BatchResult[] batches, ParallelOptions parallel)
+    {
+        long done = 0;
         Parallel.For(0, batches.Length, parallel, b =>
         {
             var batch = options.BatchStore?.TryLoad(b);
@@ -58,6 +74,5 @@ public static class MonteCarloRunner
             var total = Interlocked.Add(ref done, batch.RunCount);
             options.Progress?.Report(new WorkProgress(total, request.Runs, request.PolicyId));
         });
-        return RunResult.Merge(request, batches);
     }
 }
