@@ -35,6 +35,7 @@ public static class CliApp
             config.AddCommand<BacktestCommand>("backtest").WithDescription("Fit at rolling origins, forecast what came after, and score against baselines.");
             config.AddCommand<BargainCommand>("bargain").WithDescription("Run a bargaining model on an issue space: trajectory, forecast, sensitivity.");
             config.AddCommand<ReportCommand>("report").WithDescription("Write a self-contained HTML report (charts, tables, track record, reproduce command) of a scenario or a stored run.");
+            config.AddCommand<SweepCommand>("sweep").WithDescription("Run every combination of packages and lever values under the same parameter draws on common random numbers (resumable) and show the sensitivity of the headline outcomes.");
             config.AddCommand<BenchCommand>("bench").WithDescription("Measure this build on this machine: engine throughput against a minimal C loop, scaling, allocations, whole runs, fit, bargaining, SQLite.");
             config.AddCommand<ServeCommand>("serve").WithDescription("Serve the local web app: scenario levers, runs with progress, results with charts and downloads, stored runs, bargaining.");
             config.AddCommand<ValidateCommand>("validate").WithDescription("Check a scenario file and report every problem with file, line and field.");

@@ -11,7 +11,7 @@ using Spectre.Console.Cli;
 namespace Peninsula.Cli.Commands;
 
 /// <summary>Options of <c>report</c>.</summary>
-public sealed class ReportSettings : CommandSettings
+public sealed class ReportSettings : SharedSimulationSettings
 {
     /// <summary>Runs per package when --runs is not given: small enough to finish in well under a minute.</summary>
     public const int DefaultRuns = 4000;
@@ -21,7 +21,7 @@ public sealed class ReportSettings : CommandSettings
     public string? Scenario { get; init; }
 
     [CommandOption("--from-db <RUN_ID>")]
-    [Description("Rebuild the report from a stored run (a full id or a unique prefix of at least 8 hex digits) and the other packages stored by the same command, without simulating.")]
+    [Description("Rebuild the report from a stored run (a full id or a unique prefix of at least 8 hex digits) and the other packages stored by the same command, without simulating. Reads the --db database; --calibration says where the calibration the runs used is, when not in calibrations/.")]
     public string? FromDb { get; init; }
 
     [CommandOption("--out <DIR>")]
@@ -36,36 +36,16 @@ public sealed class ReportSettings : CommandSettings
     [Description("Parameter vectors drawn from the calibration or priors (default: 100, or --runs if smaller).")]
     public int? Draws { get; init; }
 
-    [CommandOption("--seed <S>")]
-    [Description("Random seed (default 1).")]
-    public ulong? Seed { get; init; }
-
-    [CommandOption("--months <M>")]
-    [Description("Horizon in months, 1-600 (default: the scenario's).")]
-    public int? Months { get; init; }
-
-    [CommandOption("--threads <T>")]
-    [Description("Worker threads (default: all cores). Does not change results.")]
-    public int? Threads { get; init; }
-
-    [CommandOption("--calibration <FILE>")]
-    [Description("Calibration JSON, or 'none' for the scenario's priors (default: the newest calibrations/*.json whose cutoff is before the scenario's start). With --from-db: where the calibration the runs used is, when not in calibrations/.")]
-    public string? Calibration { get; init; }
-
     [CommandOption("--reference <ID>")]
     [Description("Package the paired differences are taken against (default: the scenario's reference_policy).")]
     public string? Reference { get; init; }
-
-    [CommandOption("--db <FILE>")]
-    [Description("SQLite database for results (default: peninsula.db in the working directory); with --from-db, the one to read.")]
-    public string? Db { get; init; }
 
     [CommandOption("--no-db")]
     [Description("Do not store results.")]
     public bool NoDb { get; init; }
 
     /// <summary>The simulation options (for a fresh report).</summary>
-    public SimulationOptions ToOptions() => new(Runs ?? DefaultRuns, Seed ?? 1, Months, Threads, Draws, Db, NoDb);
+    public SimulationOptions ToOptions() => new(Runs ?? DefaultRuns, SeedOrDefault, Months, Threads, Draws, Db, NoDb);
 
     /// <inheritdoc />
     public override ValidationResult Validate()
@@ -76,6 +56,7 @@ public sealed class ReportSettings : CommandSettings
             if (Scenario is not null) return ValidationResult.Error("give either a SCENARIO or --from-db RUN_ID, not both");
             if (!StoredComparison.IsRunIdPrefix(FromDb)) return ValidationResult.Error($"--from-db: '{FromDb}' is not a run id (8 to 64 hexadecimal digits)");
             if (NoDb) return ValidationResult.Error("--from-db reads the database: it cannot be used with --no-db");
+            if (Db is not null && Storage.RunStores.IsPostgres(Db)) return ValidationResult.Error("--from-db reads a SQLite file: --db must name one (PostgreSQL is not supported here)");
             var fixedByRun = new[] { ("--runs", Runs is not null), ("--draws", Draws is not null), ("--seed", Seed is not null), ("--months", Months is not null) }
                 .Where(o => o.Item2).Select(o => o.Item1).ToList();
             if (fixedByRun.Count > 0) return ValidationResult.Error($"{fixedByRun[0]} cannot be used with --from-db (the stored run fixes it)");
@@ -121,9 +102,12 @@ public sealed class ReportCommand(IAnsiConsole console) : Command<ReportSettings
         // Render from the forecast JSON read back, as --from-db does, so both give the same page from the same runs.
         var forecasts = comparison.Runs.Select(r => ForecastJsonReader.Read(ForecastJson.Write(r.Forecast), $"forecast of {r.Forecast.Policy}")).ToList();
         var months = forecasts[0].Months;
-        var database = options.NoDb ? null : Path.GetFullPath(options.Db ?? "peninsula.db");
+        var target = options.Db ?? "peninsula.db";
+        var postgres = Storage.RunStores.IsPostgres(target);
+        // A connection string is shown without its password, and only a SQLite file can be rebuilt from (--from-db).
+        var database = options.NoDb ? null : postgres ? Storage.RunStores.Describe(target) : Path.GetFullPath(target);
         var simulate = Pinned(session, options.Runs, options.EffectiveDraws, months, options.Seed, reference, settings.Out!, calibration: settings.Calibration);
-        var rebuild = database is null ? null : $"peninsula report --from-db {comparison.Runs[0].RunId[..12]}{(settings.Db is null ? "" : " --db " + Quote(settings.Db))} --out {Quote(settings.Out!)}";
+        var rebuild = database is null || postgres ? null : $"peninsula report --from-db {comparison.Runs[0].RunId[..12]}{(settings.Db is null ? "" : " --db " + Quote(settings.Db))} --out {Quote(settings.Out!)}";
         return new ReportInputs(session, priors.Spec.Parameters, forecasts, comparison.Differences, reference,
             [.. comparison.Runs.Select(r => (r.Forecast.Policy, r.RunId))],
             $"Simulated by this command{(database is null ? " (not stored)" : $", stored in {database}")}.",

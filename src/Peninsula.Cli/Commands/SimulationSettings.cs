@@ -4,26 +4,13 @@ using Spectre.Console.Cli;
 
 namespace Peninsula.Cli.Commands;
 
-/// <summary>Options shared by the simulating verbs.</summary>
-public class SimulationSettings : CommandSettings
+/// <summary>Options of the verbs that simulate with the full run defaults (run, compare, forecast).</summary>
+public class SimulationSettings : SharedSimulationSettings
 {
     [CommandOption("--runs <N>")]
     [Description("Monte Carlo runs per policy package (default 20000).")]
     [DefaultValue(SimulationOptions.DefaultRuns)]
     public int Runs { get; init; } = SimulationOptions.DefaultRuns;
-
-    [CommandOption("--seed <S>")]
-    [Description("Random seed (default 1). The same scenario and seed give identical results on any number of threads.")]
-    [DefaultValue(1UL)]
-    public ulong Seed { get; init; } = 1;
-
-    [CommandOption("--months <M>")]
-    [Description("Horizon in months, 1-600 (default: the scenario's).")]
-    public int? Months { get; init; }
-
-    [CommandOption("--threads <T>")]
-    [Description("Worker threads (default: all cores). Does not change results.")]
-    public int? Threads { get; init; }
 
     [CommandOption("--draws <K>")]
     [Description("Parameter vectors drawn from the calibration or priors (default: 100, or --runs if smaller; 1 = central values only).")]
@@ -31,14 +18,6 @@ public class SimulationSettings : CommandSettings
 
     /// <summary>The number of parameter draws in effect.</summary>
     public int EffectiveDraws => ToOptions().EffectiveDraws;
-
-    [CommandOption("--db <FILE|CONNECTION>")]
-    [Description("Where results are stored: a SQLite file (default: peninsula.db in the working directory) or a PostgreSQL connection string (Host=…;Database=…;Username=… or postgres://…).")]
-    public string? Db { get; init; }
-
-    [CommandOption("--calibration <FILE>")]
-    [Description("Calibration JSON from 'peninsula fit', or 'none' for the scenario's priors (default: the newest calibrations/*.json whose cutoff is before the scenario's start, else the priors).")]
-    public string? Calibration { get; init; }
 
     [CommandOption("--no-db")]
     [Description("Do not store results.")]
@@ -53,7 +32,7 @@ public class SimulationSettings : CommandSettings
     public bool LogBatches { get; init; }
 
     /// <summary>The options as the application services take them.</summary>
-    public SimulationOptions ToOptions() => new(Runs, Seed, Months, Threads, Draws, Db, NoDb, Resume)
+    public SimulationOptions ToOptions() => new(Runs, SeedOrDefault, Months, Threads, Draws, Db, NoDb, Resume)
     {
         BatchCommitted = LogBatches ? static (run, batch) => Console.Error.WriteLine($"committed {run[..12]} batch {batch}") : null,
     };

@@ -1,5 +1,3 @@
-using System.Text;
-using Peninsula.Cli.Infrastructure;
 using Peninsula.Web.Infrastructure;
 
 namespace Peninsula.Web.Levers;
@@ -20,33 +18,10 @@ public sealed class EditStore(DataFolder data, string scenariosRoot)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(text);
-        var files = new List<(string Relative, string Content)> { (document.RelativePath, text) };
-        foreach (var support in document.SupportFiles)
-            files.Add((support, File.ReadAllText(Path.Combine(scenariosRoot, support))));
-        var manifest = new StringBuilder();
-        foreach (var (relative, content) in files) manifest.Append(relative).Append('\n').Append(Hashing.Sha256(content)).Append('\n');
-        var hash = Hashing.Sha256(manifest.ToString());
-        var folder = data.EditFolder(hash);
-        if (!Directory.Exists(folder))
-        {
-            // Written beside the final folder, then renamed in one step: readers never see half an edit.
-            var temp = data.Inside(Path.Combine(data.Edits, "tmp-" + Guid.NewGuid().ToString("N")));
-            foreach (var (relative, content) in files)
-            {
-                var target = data.Inside(Path.Combine(temp, relative));
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.WriteAllText(target, content);
-            }
-            try
-            {
-                Directory.Move(temp, folder);
-            }
-            catch (IOException) when (Directory.Exists(folder))
-            {
-                Directory.Delete(temp, recursive: true); // the same edit was written at the same moment
-            }
-        }
-        return (hash, data.Inside(Path.Combine(folder, document.RelativePath)));
+        var edit = ScenarioEdit.Of(document, text, scenariosRoot);
+        var folder = data.EditFolder(edit.Hash);
+        var staging = data.Inside(Path.Combine(data.Edits, "tmp-" + Guid.NewGuid().ToString("N")));
+        return (edit.Hash, edit.WriteTo(folder, staging, data.Inside));
     }
 
     /// <summary>The edited scenario file of edit <paramref name="hash"/>, or null when there is none.</summary>

@@ -118,21 +118,10 @@ public sealed class FormErrors
     public void AddScenarioLine(string line, string policyId)
     {
         ArgumentNullException.ThrowIfNull(line);
-        var marker = ": policies." + policyId + ".";
-        var at = line.IndexOf(marker, StringComparison.Ordinal);
-        if (at >= 0)
+        if (PolicyLevers.FieldOf(line, policyId) is { } field)
         {
-            var rest = line[(at + marker.Length)..];
-            var end = rest.IndexOf(": ", StringComparison.Ordinal);
-            var path = end >= 0 ? rest[..end] : rest;
-            foreach (var (field, leverPath, _) in PolicyLevers.Fields.OrderByDescending(f => f.Path.Length))
-            {
-                if (path == leverPath || path.StartsWith(leverPath + ".", StringComparison.Ordinal) || path.StartsWith(leverPath + "[", StringComparison.Ordinal))
-                {
-                    Add(field, line);
-                    return;
-                }
-            }
+            Add(field, line);
+            return;
         }
         Add(null, line);
     }

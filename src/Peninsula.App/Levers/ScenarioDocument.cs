@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Peninsula.Web.Levers;
+namespace Peninsula.App;
 
 /// <summary>
 /// A shipped scenario file as a YAML tree (YamlDotNet's representation model) together with the files it needs
@@ -14,13 +14,17 @@ public sealed class ScenarioDocument
     private readonly YamlMappingNode _root;
     private readonly ImmutableArray<YamlMappingNode> _chain;
 
-    private ScenarioDocument(string relativePath, YamlMappingNode root, ImmutableArray<YamlMappingNode> chain, ImmutableArray<string> supportFiles)
+    private ScenarioDocument(string folder, string relativePath, YamlMappingNode root, ImmutableArray<YamlMappingNode> chain, ImmutableArray<string> supportFiles)
     {
+        Folder = folder;
         RelativePath = relativePath;
         _root = root;
         _chain = chain;
         SupportFiles = supportFiles;
     }
+
+    /// <summary>The folder every file of the scenario lies in (the scenarios folder it was loaded from), as a full path.</summary>
+    public string Folder { get; }
 
     /// <summary>The scenario's path relative to the scenarios folder, with '/' separators (e.g. <c>transition-2021.yaml</c>).</summary>
     public string RelativePath { get; }
@@ -43,21 +47,39 @@ public sealed class ScenarioDocument
     {
         var root = Path.GetFullPath(scenariosRoot);
         var full = Path.GetFullPath(path);
-        if (!IsInside(root, full)) return null;
+        if (!IsInside(root, full) || Chain(full) is not var (chain, files)) return null;
+        if (files.Any(f => !IsInside(root, f))) return null;
+        return new ScenarioDocument(root, Relative(root, full), chain[0], [.. chain], [.. files.Select(f => Relative(root, f)).Distinct(StringComparer.Ordinal)]);
+    }
+
+    /// <summary>
+    /// Reads <paramref name="path"/> and its bases wherever they are: the document's folder is the deepest folder
+    /// holding the scenario, its bases and its issue space. Returns null when a file is missing or not a plain YAML mapping.
+    /// </summary>
+    public static ScenarioDocument? Load(string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (Chain(full) is not var (chain, files)) return null;
+        var root = Path.GetDirectoryName(full)!;
+        while (files.Any(f => !IsInside(root, f)) && Path.GetDirectoryName(root) is { } parent) root = parent;
+        return new ScenarioDocument(root, Relative(root, full), chain[0], [.. chain], [.. files.Select(f => Relative(root, f)).Distinct(StringComparer.Ordinal)]);
+    }
+
+    /// <summary>The parsed files from <paramref name="full"/> down its <c>extends:</c> chain, and the other files it reads (bases, issue space).</summary>
+    private static (List<YamlMappingNode> Chain, List<string> Files)? Chain(string full)
+    {
         var chain = new List<YamlMappingNode>();
-        var support = new List<string>();
+        var files = new List<string>();
         var current = full;
-        YamlMappingNode? first = null;
         while (true)
         {
             var map = Parse(current);
             if (map is null || chain.Count > 8) return null;
             chain.Add(map);
-            first ??= map;
             if (Scalar(map, "extends") is not { } extends) break;
             var next = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(current)!, extends));
-            if (!IsInside(root, next) || !File.Exists(next)) return null;
-            support.Add(Relative(root, next));
+            if (!File.Exists(next)) return null;
+            files.Add(next);
             current = next;
         }
         // The zone's issue space is read relative to the scenario file itself (ZoneFactory.IssueSpacePath).
@@ -66,12 +88,12 @@ public sealed class ScenarioDocument
             if (Map(map, "agreement_zone") is { } zone && Scalar(zone, "issue_space") is { } space)
             {
                 var file = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(full)!, space));
-                if (!IsInside(root, file) || !File.Exists(file)) return null;
-                support.Add(Relative(root, file));
+                if (!File.Exists(file)) return null;
+                files.Add(file);
                 break;
             }
         }
-        return new ScenarioDocument(Relative(root, full), first!, [.. chain], [.. support.Distinct(StringComparer.Ordinal)]);
+        return (chain, files);
     }
 
     /// <summary>The levers of package <paramref name="policyId"/> as written (defaults for an absent message or aid start a month after <paramref name="start"/>).</summary>
