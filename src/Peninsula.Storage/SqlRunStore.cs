@@ -49,11 +49,11 @@ public abstract class SqlRunStore : SqlStore, IRunStore
 
             var stored = ReadRun(manifest.RunId, transaction)
                 ?? throw new InvalidOperationException($"Run {manifest.RunId} was neither inserted nor found in '{Target}'.");
-            if (stored with { CommandLine = manifest.CommandLine } == manifest)
-                return;
-
             var fields = ManifestDifference.Fields(stored, manifest);
-            var names = fields.Count == 0 ? "fields" : string.Join(", ", fields);
+            if (fields.Count == 0)
+                return; // the same run (asked for again, perhaps by another verb or command line): the first record is kept
+
+            var names = string.Join(", ", fields);
             throw new InvalidOperationException(
                 $"Run {manifest.RunId} is already stored in '{Target}' with a different {names}; a run id must always describe the same run.");
         });

@@ -82,6 +82,19 @@ public abstract partial class RunStoreContract<TDatabase>
         Assert.Equal(original.CommandLine, store.FindRun(original.RunId)!.CommandLine);
     }
 
+    [StoreFact]
+    public void EnsureRun_OnlyKindAndCommandLineDiffer_AcceptsAndKeepsOriginal()
+    {
+        // 'run' then 'compare' (or a sweep cell) with the same settings is the same simulation.
+        var original = Manifests.Sample() with { Kind = "run" };
+        using var store = Database.OpenStore();
+        store.EnsureRun(original);
+
+        store.EnsureRun(original with { Kind = "compare", CommandLine = "peninsula compare" });
+
+        Assert.Equal(original, store.FindRun(original.RunId));
+    }
+
     [StoreTheory]
     [MemberData(nameof(Manifests.Mismatched), MemberType = typeof(Manifests))]
     public void EnsureRun_FieldDiffers_ThrowsNamingFieldAndKeepsStored(RunManifest changed, string field)
