@@ -18,10 +18,30 @@ public static class BatchSimulator
     {
         var first = batchIndex * request.BatchSize;
         var n = Math.Min(request.BatchSize, request.Runs - first);
-        var state = NewState(request, first, n);
-        var drawLo = state.Draw[0];
-        var result = new BatchResult(batchIndex, first, n, request.Months, drawLo, state.Draw[n - 1] - drawLo + 1);
+        var drawLo = request.DrawOf(first);
+        var result = new BatchResult(batchIndex, first, n, request.Months, drawLo, request.DrawOf(first + n - 1) - drawLo + 1);
         Array.Fill(result.FirstMonth, (short)-1);
+        // Without an observer (which sees the whole batch each month) the batch is simulated in blocks small enough for
+        // their state to stay in the core's cache. Every run's draws are keyed by its own coordinates, and each month's
+        // sums receive their runs in run order either way, so the result is identical to one block.
+        var block = observer is null ? CacheBlock : n;
+        for (var start = 0; start < n; start += block)
+        {
+            result.LogitDecisions += RunBlock(request, coefficients, months, first + start, Math.Min(block, n - start), start, result,
+                zone, observer, observed, cancellation);
+        }
+        return result;
+    }
+
+    /// <summary>Runs per block simulated together inside a batch (their state fits in a core's L2 cache).</summary>
+    public const int CacheBlock = 256;
+
+    private static long RunBlock(
+        SimulationRequest request, Coefficients[] coefficients, MonthContext[] months, int firstRun, int count, int offset,
+        BatchResult result, IAgreementZone zone, Action<StepContext>? observer, IReadOnlyList<ObservedMonth?>? observed,
+        CancellationToken cancellation)
+    {
+        var state = NewState(request, firstRun, count);
         var spec = request.Spec;
         var policy = spec.Policy(request.PolicyId)!;
         var random = new RandomSource(request.Seed);
@@ -33,11 +53,10 @@ public static class BatchSimulator
             ctx.Month = months[t];
             ctx.Observed = observed is not null && t < observed.Count ? observed[t] : null;
             Simulator.Step(ctx);
-            Record(state, result, t);
+            Record(state, result, t, offset);
             observer?.Invoke(ctx);
         }
-        result.LogitDecisions = ctx.LogitDecisions;
-        return result;
+        return ctx.LogitDecisions;
     }
 
     /// <summary>Allocates the state of a batch and assigns run indices and parameter draws.</summary>
@@ -52,7 +71,7 @@ public static class BatchSimulator
         return state;
     }
 
-    private static void Record(SimState s, BatchResult b, int t)
+    private static void Record(SimState s, BatchResult b, int t, int offset)
     {
         var months = b.Months;
         for (var r = 0; r < s.Runs; r++)
@@ -68,16 +87,16 @@ public static class BatchSimulator
             Accumulate(b, 2, t, s.TrustChallenger[r]);
 
             var ev = s.Events[r];
-            Mark(b, Outcomes.Event.LevelGe3, r, t, level >= 3);
-            Mark(b, Outcomes.Event.LevelGe4, r, t, level >= 4);
-            Mark(b, Outcomes.Event.LevelGe5, r, t, level >= 5);
-            Mark(b, Outcomes.Event.Level6, r, t, level >= 6);
-            Mark(b, Outcomes.Event.Talks, r, t, phase is Phase.Talks or Phase.Summit or Phase.Framework or Phase.Implementation);
-            Mark(b, Outcomes.Event.Summit, r, t, (ev & MonthEvents.Summit) != 0);
-            Mark(b, Outcomes.Event.Framework, r, t, (ev & MonthEvents.Framework) != 0 || phase is Phase.Framework or Phase.Implementation);
-            Mark(b, Outcomes.Event.Collapse, r, t, (ev & MonthEvents.Collapse) != 0);
-            Mark(b, Outcomes.Event.UnResolution, r, t, (ev & MonthEvents.UnResolution) != 0);
-            Mark(b, Outcomes.Event.Veto, r, t, (ev & MonthEvents.Veto) != 0);
+            Mark(b, Outcomes.Event.LevelGe3, offset + r, t, level >= 3);
+            Mark(b, Outcomes.Event.LevelGe4, offset + r, t, level >= 4);
+            Mark(b, Outcomes.Event.LevelGe5, offset + r, t, level >= 5);
+            Mark(b, Outcomes.Event.Level6, offset + r, t, level >= 6);
+            Mark(b, Outcomes.Event.Talks, offset + r, t, phase is Phase.Talks or Phase.Summit or Phase.Framework or Phase.Implementation);
+            Mark(b, Outcomes.Event.Summit, offset + r, t, (ev & MonthEvents.Summit) != 0);
+            Mark(b, Outcomes.Event.Framework, offset + r, t, (ev & MonthEvents.Framework) != 0 || phase is Phase.Framework or Phase.Implementation);
+            Mark(b, Outcomes.Event.Collapse, offset + r, t, (ev & MonthEvents.Collapse) != 0);
+            Mark(b, Outcomes.Event.UnResolution, offset + r, t, (ev & MonthEvents.UnResolution) != 0);
+            Mark(b, Outcomes.Event.Veto, offset + r, t, (ev & MonthEvents.Veto) != 0);
         }
     }
 
@@ -89,7 +108,7 @@ public static class BatchSimulator
 
     private static void Mark(BatchResult b, Outcomes.Event ev, int r, int t, bool happened)
     {
-        var i = (int)ev * b.RunCount + r;
+        var i = (int)ev * b.RunCount + r;  // r: the run's index within the batch
         if (happened && b.FirstMonth[i] < 0) b.FirstMonth[i] = (short)t;
     }
 }
