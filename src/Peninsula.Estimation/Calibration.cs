@@ -53,6 +53,12 @@ public sealed record Calibration(
     /// <summary>Format id written in every file.</summary>
     public const string FormatId = "peninsula-calibration/1";
 
+    /// <summary>Largest calibration file accepted, in bytes (1 MiB; a fitted calibration is about 20 kB). Larger files are refused unread.</summary>
+    public const int MaxBytes = 1 << 20;
+
+    /// <summary>Deepest JSON nesting accepted (a calibration nests 3 levels).</summary>
+    public const int MaxDepth = 16;
+
     /// <summary>Builds the document of a fit.</summary>
     public static Calibration FromFit(LadderFitResult fit, FitOptions options, Month cutoff, string dataSha256, string historySha256)
     {
@@ -210,22 +216,43 @@ public sealed record Calibration(
         ArgumentNullException.ThrowIfNull(path);
         var name = Path.GetFileName(path);
         string text;
-        try { text = File.ReadAllText(path); }
+        try { text = ReadBounded(path, name); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new CalibrationException($"{name}: cannot read the calibration ({e.Message.Split('\n')[0].Trim()})");
+            throw new CalibrationException($"{OneLineText.Printable(name, 200)}: cannot read the calibration ({OneLineText.Printable(e.Message.Split('\n')[0].Trim(), 300)})");
         }
         return Parse(text, name);
+    }
+
+    /// <summary>
+    /// The file's text (UTF-8, invalid bytes replaced), read in chunks so that neither a huge file nor a device that
+    /// never ends is held in memory: more than <see cref="MaxBytes"/> is a <see cref="CalibrationException"/>.
+    /// </summary>
+    private static string ReadBounded(string path, string name)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes) throw new CalibrationException($"{name}:1: the file is larger than {MaxBytes >> 20} MiB");
+            buffer.Write(chunk, 0, read);
+        }
+        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        if (bytes.StartsWith(Encoding.UTF8.Preamble)) bytes = bytes[Encoding.UTF8.Preamble.Length..];
+        return Encoding.UTF8.GetString(bytes);
     }
 
     /// <summary>Parses calibration JSON text; <paramref name="name"/> names the file in errors.</summary>
     public static Calibration Parse(string text, string name)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (text.Length > MaxBytes) throw new CalibrationException($"{name}:1: the text is longer than {MaxBytes >> 20} Mi characters");
         JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 16 });
+            doc = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = MaxDepth });
         }
         catch (JsonException e)
         {
@@ -237,6 +264,7 @@ public sealed record Calibration(
         }
         using (doc)
         {
+            CheckStrings(text, name);
             var r = new Reader(doc.RootElement, name, text);
             if (r.Str("format") != FormatId) throw r.Error("format", $"expected '{FormatId}'");
             var form = r.Str("form");
@@ -273,14 +301,38 @@ public sealed record Calibration(
         }
     }
 
+    /// <summary>
+    /// Every key and string must decode to text: an escaped lone surrogate (<c>"\uD800"</c>) parses as JSON but makes
+    /// <see cref="JsonElement.GetString"/> and property lookups throw, so it is refused here, at its line.
+    /// </summary>
+    private static void CheckStrings(string text, string name)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = MaxDepth });
+        while (reader.Read())
+        {
+            if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.PropertyName) || !reader.ValueIsEscaped) continue;
+            try
+            {
+                reader.GetString();
+            }
+            catch (InvalidOperationException)
+            {
+                var line = bytes.AsSpan(0, (int)reader.TokenStartIndex).Count((byte)'\n') + 1;
+                throw new CalibrationException($"{name}:{line}: malformed JSON (an escaped lone UTF-16 surrogate in a {(reader.TokenType == JsonTokenType.PropertyName ? "key" : "string")})");
+            }
+        }
+    }
+
     /// <summary>User text echoed in a message, kept on one line.</summary>
     private static string Show(string text) => OneLineText.Printable(text, 40);
 
     private static string FirstSentence(string message)
     {
+        // System.Text.Json quotes the offending token, which may hold control characters: escape them.
         var line = message.Split('\n')[0].Trim();
         var cut = line.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? line[..cut].TrimEnd('.') : line.TrimEnd('.');
+        return OneLineText.Printable(cut > 0 ? line[..cut].TrimEnd('.') : line.TrimEnd('.'), 200);
     }
 
     private static void Num(Utf8JsonWriter w, string name, double v)
@@ -389,10 +441,15 @@ public sealed record Calibration(
         {
             var rows = Get(field, JsonValueKind.Array).EnumerateArray().ToList();
             if (rows.Count != n) throw Error(field, $"has {rows.Count} rows, expected {n}");
-            var m = new double[n, n];
+            // Every row's shape is checked before the n×n matrix is allocated: n rows of [] with n names must not
+            // allocate n² doubles.
             for (var i = 0; i < n; i++)
             {
                 if (rows[i].ValueKind != JsonValueKind.Array || rows[i].GetArrayLength() != n) throw Error(field, $"row {i + 1} must hold {n} numbers");
+            }
+            var m = new double[n, n];
+            for (var i = 0; i < n; i++)
+            {
                 var j = 0;
                 foreach (var e in rows[i].EnumerateArray())
                 {

@@ -68,17 +68,21 @@ public static class HistoricalAdditions
         return (agreements.Rows.ToArray(), exogenous.Rows.ToArray());
     }
 
-    private static byte[]? Read(string folder, string name, ErrorLog log)
+    /// <summary>Reads one file on its own (for tests and fuzzing); returns its kept row count.</summary>
+    /// <exception cref="HistoricalDataException">The file is missing or malformed.</exception>
+    /// <exception cref="ArgumentException"><paramref name="fileName"/> is not one of <see cref="FileNames"/>.</exception>
+    internal static int ParseFile(string fileName, byte[]? bytes, Month? until)
     {
-        var path = Path.Combine(folder, name);
-        try
+        var log = new ErrorLog(HistoricalData.MaxErrors);
+        var rows = fileName switch
         {
-            return File.Exists(path) ? File.ReadAllBytes(path) : null;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            log.Add(name, 0, null, "cannot be read: " + ex.Message);
-            return [];
-        }
+            "agreements.csv" => TableReader.Read(Agreements, bytes, until, log).Rows.Count,
+            "exogenous.csv" => TableReader.Read(Exogenous, bytes, until, log).Rows.Count,
+            _ => throw new ArgumentException($"'{fileName}' is not an additions file", nameof(fileName)),
+        };
+        log.ThrowIfAny();
+        return rows;
     }
+
+    private static byte[]? Read(string folder, string name, ErrorLog log) => BoundedFile.Read(Path.Combine(folder, name), name, log);
 }

@@ -30,6 +30,9 @@ public static class HistoricalData
     /// <summary>Most errors collected before loading stops.</summary>
     public const int MaxErrors = 50;
 
+    /// <summary>Largest file accepted, in bytes (8 MiB; the curated files are under 60 kB). Larger files are refused unread.</summary>
+    public const int MaxFileBytes = 8 << 20;
+
     /// <summary>The eight curated file names, in ordinal order.</summary>
     public static IReadOnlyList<string> FileNames => Tables.FileNames;
 
@@ -43,18 +46,7 @@ public static class HistoricalData
         var files = new Dictionary<string, byte[]?>(StringComparer.Ordinal);
         var log = new ErrorLog(MaxErrors);
         foreach (var name in Tables.FileNames)
-        {
-            var path = Path.Combine(folder, name);
-            try
-            {
-                files[name] = File.Exists(path) ? File.ReadAllBytes(path) : null;
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                log.Add(name, 0, null, "cannot be read: " + ex.Message);
-                files[name] = [];
-            }
-        }
+            files[name] = BoundedFile.Read(Path.Combine(folder, name), name, log);
         log.ThrowIfAny();
         return Parse(files, until);
     }

@@ -2,7 +2,7 @@ using Peninsula.Engine.Spec;
 
 namespace Peninsula.Scenarios;
 
-/// <summary>What <see cref="ScenarioLoader.Load"/> returns: the compiled scenario or every error found.</summary>
+/// <summary>What <see cref="ScenarioLoader.Load(string, string?)"/> returns: the compiled scenario or every error found.</summary>
 public sealed class LoadResult
 {
     internal LoadResult(

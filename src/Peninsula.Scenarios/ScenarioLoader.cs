@@ -22,12 +22,28 @@ public sealed class ScenarioLoader
     /// <summary>The JSON Schema scenario files follow (the text of <c>schemas/scenario.schema.json</c>).</summary>
     public static string SchemaJson => SchemaValidator.Text;
 
-    /// <summary>Loads the scenario at <paramref name="path"/> (bases named by <c>extends:</c> are relative to the extending file).</summary>
-    public static LoadResult Load(string path)
+    /// <summary>
+    /// Loads the scenario at <paramref name="path"/> (bases named by <c>extends:</c> are relative to the extending file).
+    /// Files it refers to must lie in its scenario folder: the nearest ancestor folder named <c>scenarios</c>, else the
+    /// scenario file's own folder (see <see cref="Load(string, string?)"/>).
+    /// </summary>
+    public static LoadResult Load(string path) => Load(path, null);
+
+    /// <summary>
+    /// Loads the scenario at <paramref name="path"/>, which with every file it refers to (<c>extends:</c> bases, the
+    /// agreement zone's <c>issue_space</c>) must lie inside <paramref name="scenarioRoot"/> once <c>..</c> and symbolic
+    /// links are resolved; a reference outside is an error at its line, and the file is not read.
+    /// </summary>
+    /// <param name="path">The scenario file.</param>
+    /// <param name="scenarioRoot">
+    /// The scenario folder; null for the default: the nearest ancestor folder of <paramref name="path"/> named
+    /// <c>scenarios</c>, else the folder of <paramref name="path"/> (which is then read even if it is a link pointing out).
+    /// </param>
+    public static LoadResult Load(string path, string? scenarioRoot)
     {
         ArgumentNullException.ThrowIfNull(path);
         var errors = new ErrorList();
-        var files = SourceChain.Load(path, errors, out var complete);
+        var files = SourceChain.Load(path, scenarioRoot, errors, out var complete, out var tree);
         var text = CanonicalText(files);
         var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
         var fileOrder = files.Select(f => f.Path).ToArray();
@@ -38,6 +54,7 @@ public sealed class ScenarioLoader
         }
 
         var merged = Merger.Merge(files.Select(f => f.Root!).ToArray());
+        ReferencedFiles.Check(merged, files[^1].Path, tree!, errors);
         SchemaValidator.Validate(merged, errors);
         SemanticValidator.Validate(merged, errors);
         var rationales = RationaleCollector.Collect(merged);

@@ -4,18 +4,18 @@ using Peninsula.Scenarios.Yaml;
 namespace Peninsula.Scenarios;
 
 /// <summary>One file of an <c>extends:</c> chain.</summary>
-/// <param name="Path">Full path.</param>
+/// <param name="Path">Full path, as named (before links are resolved); errors name the file by it.</param>
 /// <param name="Text">The file's text (BOM removed), or null when it could not be read.</param>
 /// <param name="Root">The parsed top-level mapping, or null when the file could not be read or parsed.</param>
 internal sealed record SourceFile(string Path, string? Text, YMap? Root);
 
 /// <summary>
-/// Reads a scenario file and the files it <c>extends:</c> (paths relative to the extending file),
-/// detecting cycles and missing bases.
+/// Reads a scenario file and the files it <c>extends:</c> (paths relative to the extending file), detecting cycles
+/// and missing bases, and refusing any base outside the <see cref="ScenarioTree"/>.
 /// </summary>
 internal static class SourceChain
 {
-    /// <summary>Largest file accepted, in bytes.</summary>
+    /// <summary>Largest file accepted, in bytes (1 MiB); a larger file, or a device that never ends, is refused unparsed.</summary>
     public const int MaxBytes = 1 << 20;
 
     /// <summary>Longest chain of <c>extends:</c> accepted.</summary>
@@ -24,31 +24,52 @@ internal static class SourceChain
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>
-    /// Loads the chain; returns it from the root base to <paramref name="path"/>. <paramref name="complete"/>
-    /// is false when a file could not be read or parsed, or a base is missing or cyclic.
+    /// Loads the chain; returns it from the root base to <paramref name="path"/>. <paramref name="complete"/> is false
+    /// when a file could not be read or parsed, or a base is missing, cyclic or outside the tree. <paramref name="tree"/>
+    /// is the scenario tree (<paramref name="root"/> or the default one), or null when the path is not valid.
     /// </summary>
-    public static IReadOnlyList<SourceFile> Load(string path, ErrorList errors, out bool complete)
+    public static IReadOnlyList<SourceFile> Load(string path, string? root, ErrorList errors, out bool complete, out ScenarioTree? tree)
     {
         complete = false;
+        tree = null;
         var chain = new List<SourceFile>();
         string full;
+        string? real;
+        string? problem;
         try
         {
             full = System.IO.Path.GetFullPath(path);
+            tree = ScenarioTree.For(full, root);
+            // The file the caller named is read wherever its links lead, unless the caller named the tree too.
+            if (root is null)
+            {
+                real = RealPath.Of(full);
+                problem = real is null ? $"cannot be resolved (more than {RealPath.MaxLinks} symbolic links)" : null;
+            }
+            else
+            {
+                real = tree.Resolve(full, out problem);
+            }
         }
         catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
         {
             errors.Add(path, 1, "", $"'{path}' is not a valid file path");
             return chain;
         }
+        if (real is null)
+        {
+            errors.Add(full, 1, "", $"scenario file '{System.IO.Path.GetFileName(full)}' {problem}");
+            return chain;
+        }
 
-        var text = ReadText(full, errors, full, 1, "");
+        var reals = new List<string> { real };
+        var text = ReadText(reals[0], full, errors, full, 1, "");
         while (true)
         {
-            var root = text is null ? null : YamlReader.Read(full, text, errors);
-            chain.Add(new SourceFile(full, text, root));
-            if (root is null) break;
-            if (root.Find("extends") is not { } extends)
+            var parsed = text is null ? null : YamlReader.Read(full, text, errors);
+            chain.Add(new SourceFile(full, text, parsed));
+            if (parsed is null) break;
+            if (parsed.Find("extends") is not { } extends)
             {
                 complete = true;
                 break;
@@ -59,8 +80,24 @@ internal static class SourceChain
                 errors.Add(extends.Value.Origin, "extends", "expected the file name of a base scenario");
                 break;
             }
-            var basePath = System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(full) ?? "", target.Text.Trim()));
-            var loop = chain.FindIndex(f => string.Equals(f.Path, basePath, StringComparison.Ordinal));
+            var written = target.Text.Trim();
+            string basePath;
+            try
+            {
+                basePath = System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(full) ?? "", written));
+            }
+            catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+            {
+                errors.Add(target.Origin, "extends", $"base file '{written}' is not a valid file path");
+                break;
+            }
+            var baseReal = tree.Resolve(basePath, out problem);
+            if (baseReal is null)
+            {
+                errors.Add(target.Origin, "extends", $"base file '{written}' {problem}");
+                break;
+            }
+            var loop = reals.FindIndex(f => string.Equals(f, baseReal, StringComparison.Ordinal));
             if (loop >= 0)
             {
                 var cycle = chain.Skip(loop).Select(f => System.IO.Path.GetFileName(f.Path)).Append(System.IO.Path.GetFileName(basePath));
@@ -72,21 +109,23 @@ internal static class SourceChain
                 errors.Add(target.Origin, "extends", $"extends chain longer than {MaxFiles} files");
                 break;
             }
-            text = ReadText(basePath, errors, full, target.Origin.Line, "extends");
+            text = ReadText(baseReal, basePath, errors, full, target.Origin.Line, "extends");
             if (text is null) break;
             full = basePath;
+            reals.Add(baseReal);
         }
         chain.Reverse();
         return chain;
     }
 
     /// <summary>
-    /// Reads a file as strict UTF-8. Problems are reported at (<paramref name="file"/>, <paramref name="line"/>):
-    /// the file itself for the scenario named on the command line, the <c>extends:</c> line for a base.
+    /// Reads <paramref name="path"/> (the resolved file) as strict UTF-8, at most <see cref="MaxBytes"/>; messages name it
+    /// as <paramref name="shown"/>. Problems are reported at (<paramref name="file"/>, <paramref name="line"/>): the file
+    /// itself for the scenario named on the command line, the <c>extends:</c> line for a base.
     /// </summary>
-    private static string? ReadText(string path, ErrorList errors, string file, int line, string errorPath)
+    private static string? ReadText(string path, string shown, ErrorList errors, string file, int line, string errorPath)
     {
-        var name = System.IO.Path.GetFileName(path);
+        var name = System.IO.Path.GetFileName(shown);
         var what = errorPath.Length == 0 ? "scenario file" : "base file";
         try
         {
@@ -100,12 +139,12 @@ internal static class SourceChain
                 errors.Add(file, line, errorPath, $"{what} '{name}' not found");
                 return null;
             }
-            if (new FileInfo(path).Length > MaxBytes)
+            var bytes = ReadBounded(path);
+            if (bytes is null)
             {
                 errors.Add(file, line, errorPath, $"{what} '{name}' is larger than 1 MB");
                 return null;
             }
-            var bytes = File.ReadAllBytes(path);
             var span = bytes.AsSpan();
             if (span.StartsWith(Encoding.UTF8.Preamble)) span = span[Encoding.UTF8.Preamble.Length..];
             return StrictUtf8.GetString(span);
@@ -119,5 +158,20 @@ internal static class SourceChain
             errors.Add(file, line, errorPath, $"{what} '{name}' cannot be read: {ex.Message.ReplaceLineEndings(" ")}");
         }
         return null;
+    }
+
+    /// <summary>The file's bytes, or null when it holds more than <see cref="MaxBytes"/> (read in chunks: a device that never ends stops here).</summary>
+    private static byte[]? ReadBounded(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
     }
 }

@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
-using CsCheck;
+using Peninsula.Testing;
+using Xunit.Abstractions;
 
 namespace Peninsula.Estimation.Tests;
 
 /// <summary>Malformed calibration files: every problem is one CalibrationException line naming file, line and field.</summary>
-public sealed partial class CalibrationTests
+public sealed partial class CalibrationTests(ITestOutputHelper output)
 {
     private static CalibrationException Rejects(string text) => Assert.Throws<CalibrationException>(() => Calibration.Parse(text, FileName));
 
@@ -182,97 +183,67 @@ public sealed partial class CalibrationTests
 
     // ---- fuzz ------------------------------------------------------------------------------------------------
 
-    private const string Palette = "{}[],:\"0123456789.-+eE \n\\tnulrsaf";
+    /// <summary>Cases in every CI run.</summary>
+    public const int FuzzCiCases = 2_000;
 
-    private readonly record struct Mutation(int Kind, double Where, double Other, char Char);
+    /// <summary>Cases in the slow run.</summary>
+    public const int FuzzSlowCases = 100_000;
 
-    private static readonly Gen<Mutation> MutationGen =
-        Gen.Select(Gen.Int[0, 7], Gen.Double[0, 1], Gen.Double[0, 1], Gen.Char[Palette])
-            .Select((kind, where, other, c) => new Mutation(kind, where, other, c));
+    private static readonly Mutator JsonMutator = new(Alphabet.Json);
 
-    private static string Apply(string text, Mutation m)
+    /// <summary>
+    /// Mutates the UTF-8 bytes of a valid calibration with the shared mutator and parses the text (invalid bytes
+    /// decoded as U+FFFD, as <see cref="Calibration.Read"/> does); every case must parse, or fail with a one-line
+    /// <see cref="CalibrationException"/> naming the file and a line of it. What parses must also write back and apply.
+    /// </summary>
+    private static FuzzReport Fuzz(int cases, ulong seed)
     {
-        if (text.Length == 0) return m.Char.ToString();
-        var at = Math.Min(text.Length - 1, (int)(m.Where * text.Length));
-        var lines = text.Split('\n').ToList();
-        var line = Math.Min(lines.Count - 1, (int)(m.Where * lines.Count));
-        var otherLine = Math.Min(lines.Count - 1, (int)(m.Other * lines.Count));
-        switch (m.Kind)
-        {
-            case 0: return text.Remove(at, 1);
-            case 1: return text.Insert(at, text[at].ToString());
-            case 2: return text.Remove(at, 1).Insert(at, m.Char.ToString());
-            case 3: return text.Insert(at, m.Char.ToString());
-            case 4:
-                lines.RemoveAt(line);
-                return string.Join('\n', lines);
-            case 5:
-                lines.Insert(line, lines[line]);
-                return string.Join('\n', lines);
-            case 6:
-                lines[line] = lines[otherLine];
-                return string.Join('\n', lines);
-            default:
-                return text.Remove(at, Math.Min(text.Length - at, 1 + (int)(m.Other * 40)));
-        }
-    }
-
-    private static void Fuzz(int cases, string seed)
-    {
-        var valid = ValidText;
+        var valid = System.Text.Encoding.UTF8.GetBytes(ValidText);
         var priors = Support.SyntheticFrames.Priors;
-        var parsed = 0;
-        MutationGen.Array[1, 3].Array[cases].Sample(all =>
+        return Testing.Fuzz.Run("calibration JSON", JsonMutator.Inputs(1), seed, cases, input =>
         {
-            for (var i = 0; i < all.Length; i++)
+            var bytes = JsonMutator.Apply(valid, input);
+            var text = System.Text.Encoding.UTF8.GetString(bytes);
+            Calibration cal;
+            try
             {
-                var text = valid;
-                foreach (var m in all[i]) text = Apply(text, m);
-                Calibration cal;
-                try
-                {
-                    cal = Calibration.Parse(text, FileName);
-                }
-                catch (CalibrationException e)
-                {
-                    AssertLocatedOrFail(e, i, all[i]);
-                    continue;
-                }
-                catch (Exception e)
-                {
-                    Assert.Fail($"case {i} ({string.Join(", ", all[i])}): Parse threw {e.GetType().Name}: {e.Message}");
-                    throw;
-                }
-                parsed++;
-                // What a caller does next: write it back and apply it (Apply does not know the file: type only).
-                try
-                {
-                    cal.ToJson();
-                    cal.Apply(priors);
-                }
-                catch (CalibrationException)
-                {
-                }
-                catch (Exception e)
-                {
-                    Assert.Fail($"case {i} ({string.Join(", ", all[i])}): parsed, then ToJson/Apply threw {e.GetType().Name}: {e.Message}");
-                }
+                cal = Calibration.Parse(text, FileName);
             }
-        }, seed: seed, iter: 1, threads: 1);
-        // Some damage is harmless (inside a string): successes must occur too, and so must failures.
-        Assert.InRange(parsed, 1, cases - 1);
-    }
-
-    private static void AssertLocatedOrFail(CalibrationException e, int i, Mutation[] mutations)
-    {
-        if (e.Message.Contains('\n') || e.Message.Contains('\r') || !Located().IsMatch(e.Message))
-            Assert.Fail($"case {i} ({string.Join(", ", mutations)}): message not one located line: {e.Message}");
+            catch (CalibrationException e)
+            {
+                return FuzzOutcome.Rejected(InputFiles.Of(FileName, bytes), e.Message);
+            }
+            // What a caller does next: write it back and apply it (Apply does not know the file: type only).
+            cal.ToJson();
+            try
+            {
+                cal.Apply(priors);
+            }
+            catch (CalibrationException)
+            {
+            }
+            return FuzzOutcome.Accepted;
+        });
     }
 
     [Fact]
-    public void Fuzz_2000Mutations_OnlyCalibrationExceptions() => Fuzz(2_000, "0000000030Y8");
+    public void Fuzz_2000Mutations_OnlyCalibrationExceptions()
+    {
+        var report = Fuzz(FuzzCiCases, 0x0000_0000_3059_0008UL);
+        output.WriteLine(report.ToString());
+
+        // Some damage is harmless (inside a string): successes must occur too, and so must failures.
+        Assert.InRange(report.Accepted, 1, FuzzCiCases - 1);
+        Assert.True(report.DistinctProblems > 20, report.ToString());
+    }
 
     [Fact]
     [Trait("Category", "Slow")]
-    public void Fuzz_100000Mutations_OnlyCalibrationExceptions() => Fuzz(100_000, "0000000030Y9");
+    public void Fuzz_100000Mutations_OnlyCalibrationExceptions()
+    {
+        var report = Fuzz(FuzzSlowCases, 0x0000_0000_3059_0009UL);
+        output.WriteLine(report.ToString());
+
+        Assert.InRange(report.Accepted, 1, FuzzSlowCases - 1);
+    }
 }

@@ -20,13 +20,20 @@ namespace Peninsula.Bargaining.Input;
 /// Positions and saliences are lists with one plain number (0–100) per dimension; an actor's saliences sum to at
 /// most 100; <c>capability</c> is a plain number ≥ 0; <c>description</c> and <c>rationale</c> are optional text.
 /// 3–250 stakeholders, 1–100 uniquely named dimensions, no unknown keys. Parsed with YamlDotNet's representation
-/// model after a streaming pass that refuses anchors, aliases, tags and nesting deeper than 64 levels; errors
+/// model after a streaming pass that refuses anchors, aliases, tags, nesting deeper than 64 levels and more than
+/// 200,000 nodes; errors
 /// name the file, the line and the dotted path (e.g. <c>bargaining.stakeholders.China.salience[2]</c>).
 /// </summary>
 public static partial class BargainingYamlReader
 {
     /// <summary>Deepest nesting of mappings and lists accepted.</summary>
     public const int MaxDepth = 64;
+
+    /// <summary>
+    /// Most YAML nodes (keys included) in one file, checked before the representation model is built: a space of 250
+    /// actors on 100 dimensions needs about 53,000.
+    /// </summary>
+    public const int MaxNodes = 200_000;
 
     private static readonly string[] BlockKeys = ["name", "description", "dimensions", "stakeholders"];
     private static readonly string[] StakeholderKeys = ["capability", "position", "salience", "description", "rationale"];
@@ -60,7 +67,7 @@ public static partial class BargainingYamlReader
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(text);
         var file = fileName;
-        text = InputText.WithoutBom(text);
+        text = InputText.Prepare(file, text);
         PreScan(file, text);
         var stream = new YamlStream();
         try
@@ -187,10 +194,13 @@ public static partial class BargainingYamlReader
         {
             var parser = new Parser(new StringReader(text));
             var frames = new Stack<Frame>();
+            var nodes = 0;
             while (parser.MoveNext())
             {
                 var ev = parser.Current!;
                 line = LineOf(ev.Start);
+                if (ev is NodeEvent && ++nodes > MaxNodes)
+                    throw new BargainingInputException(file, line, null, $"more than {MaxNodes} values in one file");
                 if (ev is AnchorAlias)
                     throw new BargainingInputException(file, line, null, "anchors and aliases are not supported");
                 if (ev is SequenceEnd or MappingEnd)

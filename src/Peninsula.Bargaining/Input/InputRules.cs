@@ -22,6 +22,12 @@ public static class InputRules
     /// <summary>Slack allowed on the salience sum for rounding in the input (e.g. 33.33 + 33.33 + 33.34).</summary>
     public const double SalienceSumTolerance = 1e-6;
 
+    /// <summary>
+    /// Largest input accepted, in bytes (or characters for text): 8 MiB, four times the largest valid KTAB XML
+    /// (250 actors × 100 dimensions). Larger files are refused unread.
+    /// </summary>
+    public const int MaxFileBytes = 8 << 20;
+
     /// <summary>Longest actor, dimension or scenario name accepted, in characters.</summary>
     public const int MaxNameLength = 200;
 

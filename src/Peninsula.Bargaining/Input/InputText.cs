@@ -17,7 +17,7 @@ internal static class InputText
             name = path;
         try
         {
-            return (name, File.ReadAllBytes(path));
+            return (name, ReadBounded(path, name));
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -29,10 +29,30 @@ internal static class InputText
         }
     }
 
+    /// <summary>The file's bytes, read in chunks so that neither a huge file nor a device that never ends fills memory.</summary>
+    private static byte[] ReadBounded(string path, string name)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > InputRules.MaxFileBytes)
+                throw new BargainingInputException(name, 1, null, TooLarge);
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    private static readonly string TooLarge = $"file is larger than {InputRules.MaxFileBytes >> 20} MiB";
+
     /// <summary>Decodes UTF-8 (a leading byte-order mark is dropped); invalid bytes are reported with their line.</summary>
     public static string Decode(string file, byte[] bytes)
     {
         ArgumentNullException.ThrowIfNull(bytes);
+        if (bytes.Length > InputRules.MaxFileBytes)
+            throw new BargainingInputException(file, 1, null, TooLarge);
         ReadOnlySpan<byte> span = bytes;
         if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
             span = span[3..];
@@ -54,8 +74,13 @@ internal static class InputText
         return StrictUtf8.GetString(span);
     }
 
-    /// <summary>Drops a leading byte-order mark from text already decoded.</summary>
-    public static string WithoutBom(string text) => text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
+    /// <summary>Text already decoded, checked against <see cref="InputRules.MaxFileBytes"/>, without a leading byte-order mark.</summary>
+    public static string Prepare(string file, string text)
+    {
+        if (text.Length > InputRules.MaxFileBytes)
+            throw new BargainingInputException(file, 1, null, TooLarge);
+        return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
+    }
 
     /// <summary>
     /// Parses a finite decimal number in the invariant culture (sign, decimal point and exponent allowed;

@@ -33,7 +33,7 @@ public static class KtabCsvReader
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(text);
         var file = fileName;
-        var lines = CsvLines.Split(InputText.WithoutBom(text));
+        var lines = CsvLines.Split(InputText.Prepare(file, text));
         var used = CsvLines.CountWithoutTrailingBlanks(lines);
         if (used == 0)
             throw new BargainingInputException(file, 1, null, "file is empty (expected 'name, description, nActors, nDims' on line 1)");

@@ -27,7 +27,7 @@ public static partial class KtabXmlReader
         IgnoreComments = true,
         IgnoreProcessingInstructions = true,
         IgnoreWhitespace = true,
-        MaxCharactersInDocument = 50_000_000,
+        MaxCharactersInDocument = InputRules.MaxFileBytes,
         MaxCharactersFromEntities = 1_000,
     };
 
@@ -73,7 +73,7 @@ public static partial class KtabXmlReader
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(text);
         var file = fileName;
-        text = InputText.WithoutBom(text);
+        text = InputText.Prepare(file, text);
         if (text.Trim().Length == 0)
             throw new BargainingInputException(file, 1, null, "file is empty (expected a <Scenario> document)");
         XDocument doc;

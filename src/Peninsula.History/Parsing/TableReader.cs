@@ -14,6 +14,11 @@ internal static class TableReader
             log.Add(spec.FileName, 0, null, "file not found");
             return result;
         }
+        if (bytes.Length > HistoricalData.MaxFileBytes)
+        {
+            log.Add(spec.FileName, 1, null, BoundedFile.TooLarge);
+            return result;
+        }
         var records = CsvTable.Read(spec.FileName, bytes, spec.Columns, log);
         if (records is null)
             return result;

@@ -13,10 +13,17 @@ internal sealed class YamlReader
     /// <summary>Deepest nesting of mappings and lists accepted.</summary>
     public const int MaxDepth = 64;
 
+    /// <summary>Numbers must be smaller than this in magnitude (decimal's range, which JSON Schema evaluation needs).</summary>
+    public const double MaxMagnitude = 1e28;
+
+    /// <summary>Most values (scalars, lists, mappings; keys not counted) in one file; a shipped file has under 800 nodes, keys included.</summary>
+    public const int MaxNodes = 100_000;
+
     private readonly string _file;
     private readonly ErrorList _errors;
     private readonly Parser _parser;
     private int _lastLine = 1;
+    private int _nodes;
 
     private YamlReader(string file, string text, ErrorList errors)
     {
@@ -59,6 +66,11 @@ internal sealed class YamlReader
             _errors.Add(_file, deep.Line, deep.Path, $"nesting deeper than {MaxDepth} levels");
             return null;
         }
+        catch (TooLargeException large)
+        {
+            _errors.Add(_file, large.Line, "", $"more than {MaxNodes} values in one file");
+            return null;
+        }
         catch (YamlException ex)
         {
             _errors.Add(_file, LineOf(ex.Start), "", "malformed YAML: " + OneLine(ex.Message));
@@ -91,6 +103,7 @@ internal sealed class YamlReader
     {
         var ev = Current;
         var origin = new Origin(_file, LineOf(ev.Start));
+        if (++_nodes > MaxNodes) throw new TooLargeException(origin.Line);
         switch (ev)
         {
             case AnchorAlias:
@@ -100,7 +113,14 @@ internal sealed class YamlReader
             case Scalar scalar:
                 CheckProperties(scalar, origin, path);
                 Next();
-                return ScalarResolver.Resolve(origin, scalar.Value, scalar.Style is ScalarStyle.Plain or ScalarStyle.Any);
+                var value = ScalarResolver.Resolve(origin, scalar.Value, scalar.Style is ScalarStyle.Plain or ScalarStyle.Any);
+                if (value.IsNumber && Math.Abs(value.Number) >= MaxMagnitude)
+                {
+                    // No field takes such a number, and the schema library cannot compare it (it uses decimal).
+                    _errors.Add(origin, path, $"number {value.Text} is out of range (magnitude below 1e28)");
+                    return YScalar.Placeholder(origin);
+                }
+                return value;
             case SequenceStart start:
                 if (depth > MaxDepth) throw new TooDeepException(origin.Line, path);
                 CheckProperties(start, origin, path);
@@ -172,6 +192,12 @@ internal sealed class YamlReader
     {
         var text = string.Join(' ', message.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.');
         return text.Length == 0 ? "syntax error" : char.ToLowerInvariant(text[0]) + text[1..];
+    }
+
+    /// <summary>Aborts reading when a file holds more than <see cref="MaxNodes"/> values (before they fill memory).</summary>
+    private sealed class TooLargeException(int line) : Exception
+    {
+        public int Line { get; } = line;
     }
 
     /// <summary>Aborts reading when nesting exceeds <see cref="MaxDepth"/> (before recursion can grow).</summary>

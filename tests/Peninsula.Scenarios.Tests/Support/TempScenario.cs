@@ -2,16 +2,22 @@ namespace Peninsula.Scenarios.Tests.Support;
 
 /// <summary>
 /// A temporary folder holding copies of the shipped scenarios, so a test can edit a copy (keeping its
-/// file name, so errors read as they would for the real file) and load it. Deleted on dispose.
+/// file name, so errors read as they would for the real file) and load it. The folder is named
+/// <c>scenarios</c> (inside a unique one) so that, as for the shipped tree, files in subfolders may refer to
+/// files above them. Deleted on dispose.
 /// </summary>
 internal sealed class TempScenario : IDisposable
 {
     public TempScenario()
     {
-        Folder = Path.Combine(Path.GetTempPath(), "peninsula-scenarios-" + Guid.NewGuid().ToString("N"));
+        Outer = Path.Combine(Path.GetTempPath(), "peninsula-scenarios-" + Guid.NewGuid().ToString("N"));
+        Folder = Path.Combine(Outer, "scenarios");
         Directory.CreateDirectory(Folder);
         foreach (var file in Directory.GetFiles(Repo.Scenarios, "*.yaml")) File.Copy(file, Path.Combine(Folder, Path.GetFileName(file)));
     }
+
+    /// <summary>The unique folder holding <see cref="Folder"/> (outside the scenario tree).</summary>
+    public string Outer { get; }
 
     public string Folder { get; }
 
@@ -32,7 +38,7 @@ internal sealed class TempScenario : IDisposable
     {
         try
         {
-            Directory.Delete(Folder, recursive: true);
+            Directory.Delete(Outer, recursive: true);
         }
         catch (IOException)
         {
