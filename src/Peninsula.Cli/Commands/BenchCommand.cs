@@ -175,7 +175,25 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings>
             - **Fit**: `peninsula fit --until 2020-12`'s estimation (central fit and bootstrap refits).
             - **Bargaining**: the KTAB-compatible SMP, model time only (best of five); `scripts/time-bargain` times the
               whole `./peninsula bargain` process.
-            - **SQLite**: committing serialized 1,000-run batch aggregates, one transaction each (WAL).
+            - **SQLite**: committing serialized 1,000-run batch aggregates, one transaction each (WAL, synchronous=FULL).
+              `run` itself stores from one background writer that commits whatever has queued (up to 64 batches) in one
+              transaction, so the simulation threads never wait for the disk.
+
+            ## How the engine gets there
+
+            Everything below keeps results bit-identical (tests compare bytes against the scalar definitions):
+
+            - State is struct-of-arrays per batch; a batch of 1,000 runs is stepped in blocks of 256 runs so that a
+              block's state stays in the core's cache (each month's sums still receive runs in run order).
+            - Random numbers are Philox4x32-10 keyed by (seed, draw, run, month, decision). The draws that most runs take
+              each month are generated for a whole block at once, sixteen counters at a time with AVX2
+              (`PhiloxVector`), about four times cheaper per draw than one at a time.
+            - Exponentials and logistics (ladder continuation probabilities, expected sanction costs, stance and
+              principal choices, sanctions pressure) are computed for all runs of a block in one pass, four lanes at a
+              time (`DetMathVector`), so the independent evaluations overlap in the pipeline instead of each waiting
+              for the last; each lane is bit-identical to the scalar `DetMath` function.
+            - Sanction odds are precomputed per parameter draw; no LINQ or allocation per run-month, one interface
+              call per module per block-month (plus the agreement-zone lookup for runs in talks, cached per query).
 
             BenchmarkDotNet measures the same hot paths in-process:
             `dotnet run -c Release --project benchmarks/Peninsula.Benchmarks -- --filter '*'`.
