@@ -52,7 +52,7 @@ public sealed class StorageFailureTests : IDisposable
         var pages = RowBytes(db, "PRAGMA page_count") + (room / RowBytes(db, "PRAGMA page_size"));
         var full = Process(db, [.. RunArgs(2), "--db", db, "--out", Path.Combine(_dir, "failed.json")], pages.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-        OneLineError(full, $"^peninsula: Storage error in '{Regex.Escape(db)}': saving batch [0-9] of run {runId} failed: {DatabaseFull}$");
+        OneLineError(full, $"^peninsula: Storage error in '{Regex.Escape(db)}': saving (batch [0-9]|batches [0-9](, [0-9])*) of run {runId} failed: {DatabaseFull}$");
         Assert.False(File.Exists(Path.Combine(_dir, "failed.json")));
 
         Assert.Equal("ok", IntegrityCheck(db));
@@ -90,7 +90,7 @@ public sealed class StorageFailureTests : IDisposable
         var full = Process(db, [.. RunArgs(2), "--db", db], maxPages: "1");
 
         // The run's row may still fit in the file's free pages; its first batch cannot.
-        OneLineError(full, $"^peninsula: Storage error in '{Regex.Escape(db)}': (recording run|saving batch [0-9] of run) [0-9a-f]{{64}} failed: {DatabaseFull}$");
+        OneLineError(full, $"^peninsula: Storage error in '{Regex.Escape(db)}': (recording run|saving (batch [0-9]|batches [0-9](, [0-9])*) of run) [0-9a-f]{{64}} failed: {DatabaseFull}$");
         Assert.Equal("ok", IntegrityCheck(db));
         var rows = Rows(db);
         Assert.All(earlierRows, row => Assert.Contains(row, rows));

@@ -66,7 +66,7 @@ public static class SweepRunner
             var request = requests[cell.Index];
             var runId = Simulator.RunId(cell.Session, request);
             var status = SweepCellStatus.Computed;
-            IBatchStore? batches = null;
+            StoreBatchAdapter? batches = null;
             if (store is not null)
             {
                 if (store.FindRun(runId) is null)
@@ -85,7 +85,16 @@ public static class SweepRunner
                 var committed = options.BatchCommitted;
                 batches = new StoreBatchAdapter(store, runId, resume: true, committed is null ? null : b => committed(runId, b));
             }
-            var result = MonteCarloRunner.Run(request, new RunOptions(threads, progressFor?.Invoke(cell), batches, cancellation), ZoneOf(cell, plan.Session));
+            RunResult result;
+            try
+            {
+                result = MonteCarloRunner.Run(request, new RunOptions(threads, progressFor?.Invoke(cell), batches, cancellation), ZoneOf(cell, plan.Session));
+                batches?.Complete(); // every batch committed before the run is marked complete
+            }
+            finally
+            {
+                batches?.Dispose(); // on a failure or cancellation too: what was queued is committed
+            }
             var forecast = ForecastBuilder.Build(result, cell.Session.Provenance);
             if (status != SweepCellStatus.Skipped) store?.CompleteRun(runId, ForecastJson.Write(forecast));
             output.Add(new SweepCellRun(cell, runId, request, status, forecast,
