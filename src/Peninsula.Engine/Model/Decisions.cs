@@ -34,6 +34,13 @@ public static class Decisions
     public const int MediatorSuccessor = 91;
     public const int PrincipalSuccessor = 92;
 
+    /// <summary>
+    /// Decisions whose draws the modules take for a whole block each month (<see cref="StepContext.Uniforms"/>): their
+    /// buffers are allocated with the block, so no month's step allocates.
+    /// </summary>
+    public static readonly int[] BlockWide =
+        [Level, Stance, PrincipalWilling, PrincipalDesignation, Disaster, PipelineDisplay, PipelineConsume, MoratoriumEnd];
+
     /// <summary>One more than the largest monthly decision id (sizes per-decision scratch arrays).</summary>
     public const int Count = 93;
 }

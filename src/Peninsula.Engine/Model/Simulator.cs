@@ -11,7 +11,9 @@ namespace Peninsula.Engine.Model;
 public static class Simulator
 {
     /// <summary>The modules in the order a month's step applies them.</summary>
-    public static readonly IReadOnlyList<IMechanism> StepOrder =
+    public static IReadOnlyList<IMechanism> StepOrder => Order;
+
+    private static readonly IMechanism[] Order =
     [
         new ExogenousModule(),
         new ExerciseModule(),
@@ -108,6 +110,6 @@ public static class Simulator
     /// <summary>Advances every run of the block by one month.</summary>
     public static void Step(StepContext ctx)
     {
-        foreach (var module in StepOrder) module.Apply(ctx);
+        foreach (var module in Order) module.Apply(ctx); // an array: no enumerator allocated per step
     }
 }

@@ -30,6 +30,7 @@ public sealed class StepContext
         LadderContinuation = new double[n * ChoiceModels.ContinuationStride];
         SanctionExp = new double[n * FeatureFunction.SanctionLanes];
         Scratch = new double[n];
+        foreach (var d in Decisions.BlockWide) _uniforms[d] = new double[n];
         Honored = spec.Agreements.Select(a => policy.Honors.Contains(a.Id)).ToArray();
         Odds = SanctionOdds.OfAll(coefficients, spec, policy);
         var sanctioners = spec.Roles.Sanctioners.Length;
