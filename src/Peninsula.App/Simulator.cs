@@ -62,28 +62,34 @@ public static class Simulator
         {
             var request = Request(session, policy, options);
             var runId = RunId(session, request);
-            StoreBatchAdapter? batches = null;
-            if (store is not null)
-            {
-                store.EnsureRun(new RunManifest(runId, kind, session.Spec.Name, session.Loaded.Sha256, session.Loaded.Text, policy,
-                    request.Seed, request.Runs, request.Months, request.ParameterDraws, request.BatchSize, session.Provenance.CodeVersion, commandLine));
-                var committed = options.BatchCommitted;
-                batches = new StoreBatchAdapter(store, runId, options.Resume, committed is null ? null : b => committed(runId, b));
-            }
-            RunResult result;
-            try
-            {
-                result = MonteCarloRunner.Run(request, new RunOptions(threads, progressFor?.Invoke(policy), batches, cancellation), session.Zone);
-                batches?.Complete();
-            }
-            finally
-            {
-                batches?.Dispose();
-            }
+            store?.EnsureRun(Manifest(session, policy, request, runId, kind, commandLine));
+            var result = RunStored(request, store, runId, options.Resume, options, threads, progressFor?.Invoke(policy), session.Zone, cancellation);
             var forecast = ForecastBuilder.Build(result, session.Provenance);
             store?.CompleteRun(runId, ForecastJson.Write(forecast));
             output.Add((runId, result, forecast));
         }
         return output;
+    }
+
+    /// <summary>The manifest that records run <paramref name="runId"/> of <paramref name="request"/>.</summary>
+    public static RunManifest Manifest(ScenarioSession session, string policy, SimulationRequest request, string runId, string kind, string commandLine) =>
+        new(runId, kind, session.Spec.Name, session.Loaded.Sha256, session.Loaded.Text, policy, request.Seed, request.Runs, request.Months,
+            request.ParameterDraws, request.BatchSize, session.Provenance.CodeVersion, commandLine);
+
+    /// <summary>
+    /// Runs <paramref name="request"/>, storing its batches in <paramref name="store"/> (when given) from a background
+    /// writer: every batch is committed before this returns, and on a failure or cancellation what was queued is
+    /// committed. With <paramref name="resume"/>, batches already committed are loaded instead of simulated.
+    /// </summary>
+    public static RunResult RunStored(
+        SimulationRequest request, IRunStore? store, string runId, bool resume, SimulationOptions options, int threads,
+        IProgress<WorkProgress>? progress, IAgreementZone zone, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var committed = options.BatchCommitted;
+        using var batches = store is null ? null : new StoreBatchAdapter(store, runId, resume, committed is null ? null : b => committed(runId, b));
+        var result = MonteCarloRunner.Run(request, new RunOptions(threads, progress, batches, cancellation), zone);
+        batches?.Complete();
+        return result;
     }
 }

@@ -66,13 +66,11 @@ public static class SweepRunner
             var request = requests[cell.Index];
             var runId = Simulator.RunId(cell.Session, request);
             var status = SweepCellStatus.Computed;
-            StoreBatchAdapter? batches = null;
             if (store is not null)
             {
                 if (store.FindRun(runId) is null)
                 {
-                    store.EnsureRun(new RunManifest(runId, Kind, cell.Session.Spec.Name, cell.Session.Loaded.Sha256, cell.Session.Loaded.Text, cell.Policy,
-                        request.Seed, request.Runs, request.Months, request.ParameterDraws, request.BatchSize, cell.Session.Provenance.CodeVersion, commandLine));
+                    store.EnsureRun(Simulator.Manifest(cell.Session, cell.Policy, request, runId, Kind, commandLine));
                 }
                 else if (store.LoadForecast(runId) is not null)
                 {
@@ -82,19 +80,8 @@ public static class SweepRunner
                 {
                     status = SweepCellStatus.Resumed;
                 }
-                var committed = options.BatchCommitted;
-                batches = new StoreBatchAdapter(store, runId, resume: true, committed is null ? null : b => committed(runId, b));
             }
-            RunResult result;
-            try
-            {
-                result = MonteCarloRunner.Run(request, new RunOptions(threads, progressFor?.Invoke(cell), batches, cancellation), ZoneOf(cell, plan.Session));
-                batches?.Complete(); // every batch committed before the run is marked complete
-            }
-            finally
-            {
-                batches?.Dispose(); // on a failure or cancellation too: what was queued is committed
-            }
+            var result = Simulator.RunStored(request, store, runId, resume: true, options, threads, progressFor?.Invoke(cell), ZoneOf(cell, plan.Session), cancellation);
             var forecast = ForecastBuilder.Build(result, cell.Session.Provenance);
             if (status != SweepCellStatus.Skipped) store?.CompleteRun(runId, ForecastJson.Write(forecast));
             output.Add(new SweepCellRun(cell, runId, request, status, forecast,
