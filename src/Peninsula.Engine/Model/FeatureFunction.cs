@@ -29,12 +29,12 @@ public static class FeatureFunction
     /// <summary>Names of the rung-specific features, in order.</summary>
     public static readonly IReadOnlyList<string> RungNames = ["moratorium", "agreement", "sanction_cost", "negotiation_risk"];
 
-    private const double Ln2 = 0.6931471805599453;
+    internal const double Ln2 = 0.6931471805599453;
 
     /// <summary>log(1 + n) for the pipeline counts met in practice (same values as <see cref="DetMath.Log"/>).</summary>
     private static readonly double[] LogOnePlusTable = [.. Enumerable.Range(0, 64).Select(n => DetMath.Log(1.0 + n))];
 
-    private static double LogOnePlus(int n) => (uint)n < (uint)LogOnePlusTable.Length ? LogOnePlusTable[n] : DetMath.Log(1.0 + n);
+    internal static double LogOnePlus(int n) => (uint)n < (uint)LogOnePlusTable.Length ? LogOnePlusTable[n] : DetMath.Log(1.0 + n);
 
     /// <summary>
     /// Fills <paramref name="shared"/> (length <see cref="SharedCount"/>) and <paramref name="rung"/>
@@ -167,6 +167,16 @@ public static class FeatureFunction
     /// </summary>
     private static (double Un, double Uni, double Enforcement) AfterAct(SimState s, int r, SimulationSpec spec, Coefficients c, SanctionOdds odds, int level)
     {
+        var (addUn, addUni, pass) = ActAdditions(spec, c, odds, level);
+        return (s.UnLayers[r] + addUn, s.UniLayers[r] + addUni, Math.Min(1.0, s.Enforcement[r] + pass * c.SanctionsEnforcementGain));
+    }
+
+    /// <summary>
+    /// The state-free part of <see cref="AfterAct"/>: expected council layers and unilateral layers an act at
+    /// <paramref name="level"/> ≥ 4 adds, and P(a resolution passes), for one draw under one package.
+    /// </summary>
+    internal static (double AddUn, double AddUni, double Pass) ActAdditions(SimulationSpec spec, Coefficients c, SanctionOdds odds, int level)
+    {
         var addUn = 0.0;
         var pass = 0.0;
         var addUni = odds.PrincipalSanction[level] * c.SanctionsUnilateralLayer;
@@ -176,7 +186,7 @@ public static class FeatureFunction
             addUn = pass * UnLayersAdded(c, level);
             addUni += (1.0 - pass) * c.SanctionsVetoUnilateral * spec.Roles.Sanctioners.Length;
         }
-        return (s.UnLayers[r] + addUn, s.UniLayers[r] + addUni, Math.Min(1.0, s.Enforcement[r] + pass * c.SanctionsEnforcementGain));
+        return (addUn, addUni, pass);
     }
 
     /// <summary>Mean planned exercise intensity over the calendar year (the exercise feature's centre).</summary>

@@ -16,56 +16,91 @@ public sealed class ChallengerModule : IMechanism
     public void Apply(StepContext ctx)
     {
         var s = ctx.State;
+        var levelU = ctx.Observed?.Level is null ? ctx.Uniforms(Decisions.Level) : default;
+        var stanceU = ctx.Observed?.Engage is null ? ctx.Uniforms(Decisions.Stance) : default;
+        if (ctx.Observed is not null || ctx.FeatureCapture is not null)
+        {
+            ApplyRuns(ctx, 0, s.Runs, levelU, stanceU);
+        }
+        else
+        {
+            // Four runs of one parameter draw at a time in vector lanes (bit-identical to the per-run path, which takes
+            // the few runs left over: a group straddling two draws, the block's last runs).
+            var from = 0;
+            var r = 0;
+            while (r + ChallengerLanes.Width <= s.Runs)
+            {
+                if (s.Draw[r] == s.Draw[r + ChallengerLanes.Width - 1])
+                {
+                    if (from < r) ApplyRuns(ctx, from, r, levelU, stanceU);
+                    ChallengerLanes.Step(ctx, r, levelU, stanceU);
+                    r += ChallengerLanes.Width;
+                    from = r;
+                }
+                else
+                {
+                    r++;
+                }
+            }
+            if (from < s.Runs) ApplyRuns(ctx, from, s.Runs, levelU, stanceU);
+        }
+        ctx.LogitDecisions += 2L * s.Runs;
+    }
+
+    /// <summary>
+    /// The per-run path for runs <paramref name="from"/>…<paramref name="to"/>−1 (also every run when actions are observed
+    /// or features captured): passes over the runs so that the exponentials of all of them are taken together.
+    /// </summary>
+    private static void ApplyRuns(StepContext ctx, int from, int to, ReadOnlySpan<double> levelU, ReadOnlySpan<double> stanceU)
+    {
+        var s = ctx.State;
         Span<double> shared = stackalloc double[FeatureFunction.SharedCount];
         Span<double> rung = stackalloc double[6 * FeatureFunction.RungCount];
         var month = ctx.Month;
         var policy = ctx.Policy;
-        var levelU = ctx.Observed?.Level is null ? ctx.Uniforms(Decisions.Level) : default;
-        var stanceU = ctx.Observed?.Engage is null ? ctx.Uniforms(Decisions.Stance) : default;
         const int stride = ChoiceModels.ContinuationStride;
-        var go = ctx.LadderContinuation.AsSpan(0, s.Runs * stride);
         const int lanes = FeatureFunction.SanctionLanes;
-        var sanctionExp = ctx.SanctionExp.AsSpan(0, s.Runs * lanes);
-        // Passes over the block, so that the exponentials of all runs are taken together (they are independent, so
-        // they overlap in the pipeline instead of each waiting on the last): sanction-cost exponents; features and
-        // rung indices; ladder logistics; level draws and stance utilities; stance logistics; stance draws.
-        for (var r = 0; r < s.Runs; r++)
+        var count = to - from;
+        var go = ctx.LadderContinuation.AsSpan(from * stride, count * stride);
+        var sanctionExp = ctx.SanctionExp.AsSpan(from * lanes, count * lanes);
+        // Passes: sanction-cost exponents; features and rung indices; ladder logistics; level draws and stance
+        // utilities; stance logistics; stance draws.
+        for (var r = from; r < to; r++)
         {
-            FeatureFunction.SanctionExponents(s, r, ctx.Spec, ctx.C(r), ctx.OddsOf(r), sanctionExp.Slice(r * lanes, lanes));
+            FeatureFunction.SanctionExponents(s, r, ctx.Spec, ctx.C(r), ctx.OddsOf(r), sanctionExp.Slice((r - from) * lanes, lanes));
         }
         DetMathVector.Exp(sanctionExp);
-        for (var r = 0; r < s.Runs; r++)
+        for (var r = from; r < to; r++)
         {
             var c = ctx.C(r);
-            FeatureFunction.Compute(s, r, month, ctx.Spec, policy, c, sanctionExp.Slice(r * lanes, lanes), shared, rung);
+            FeatureFunction.Compute(s, r, month, ctx.Spec, policy, c, sanctionExp.Slice((r - from) * lanes, lanes), shared, rung);
             if (ctx.Observed?.ExerciseIntensity is { } x) shared[5] = x - month.ExerciseCentre;
             if (ctx.FeatureCapture is { } capture)
             {
                 shared.CopyTo(capture.AsSpan(r * FeatureFunction.FeatureCount, FeatureFunction.SharedCount));
                 rung.CopyTo(capture.AsSpan(r * FeatureFunction.FeatureCount + FeatureFunction.SharedCount, 6 * FeatureFunction.RungCount));
             }
-            ChoiceModels.LadderIndices(c, shared, rung, go.Slice(r * stride, stride));
+            ChoiceModels.LadderIndices(c, shared, rung, go.Slice((r - from) * stride, stride));
         }
         ChoiceModels.Continuations(go);
-        var engage = ctx.Scratch.AsSpan(0, s.Runs);
-        for (var r = 0; r < s.Runs; r++)
+        var engage = ctx.Scratch.AsSpan(from, count);
+        for (var r = from; r < to; r++)
         {
             var c = ctx.C(r);
             var p = ctx.LadderP.AsSpan(r * Ladder.Levels, Ladder.Levels);
-            ChoiceModels.LadderFromContinuations(go.Slice(r * stride, stride), p);
+            ChoiceModels.LadderFromContinuations(go.Slice((r - from) * stride, stride), p);
             var level = ctx.Observed?.Level ?? ChoiceModels.DrawLevel(p, levelU[r]);
             s.Level[r] = level;
 
             var offer = (s.MessageDelivered[r] ? 1.0 : 0.0) + ctx.AidDelivered[r];
             var mediator = MediatorEngagement(ctx, r) * policy.MediatorCoordination;
-            engage[r] = ChoiceModels.StanceUtility(c, s.TrustChallenger[r], s.Stress[r], offer, mediator, level, s.EngagedLast[r]);
+            engage[r - from] = ChoiceModels.StanceUtility(c, s.TrustChallenger[r], s.Stress[r], offer, mediator, level, s.EngagedLast[r]);
         }
         DetMathVector.Logistic(engage);
-        for (var r = 0; r < s.Runs; r++)
+        for (var r = from; r < to; r++)
         {
-            s.Engaged[r] = ctx.Observed?.Engage ?? stanceU[r] < engage[r];
+            s.Engaged[r] = ctx.Observed?.Engage ?? stanceU[r] < engage[r - from];
         }
-        ctx.LogitDecisions += 2L * s.Runs;
     }
 
     /// <summary>The mediator government's engagement score this month for run r (0 without a mediator).</summary>

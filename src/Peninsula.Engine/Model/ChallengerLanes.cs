@@ -1,0 +1,243 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using Peninsula.Core;
+
+namespace Peninsula.Engine.Model;
+
+/// <summary>
+/// The challenger's monthly choices (ladder level, then stance) for four runs of one parameter draw at once, one run
+/// per vector lane: the feature function, the continuation-ratio ladder, the inverse-CDF level draw and the stance
+/// logit evaluated in registers, without the per-run feature buffers of the scalar path. Every lane performs the scalar
+/// path's IEEE-754 operations in the same order (separate multiplies and adds, <see cref="DetMathVector"/> for the
+/// exponentials), so the results are bit-identical to <see cref="FeatureFunction"/> + <see cref="ChoiceModels"/>; a
+/// test compares both paths over many states.
+/// </summary>
+internal static class ChallengerLanes
+{
+    /// <summary>Runs per call.</summary>
+    public const int Width = 4;
+
+    private static readonly Vector256<double> SignBit = Vector256.Create(-0.0);
+
+    /// <summary>
+    /// Draws level and stance for runs <paramref name="r"/>…<paramref name="r"/>+3, which must share one parameter draw;
+    /// writes <see cref="SimState.Level"/>, <see cref="SimState.Engaged"/> and <see cref="StepContext.LadderP"/>.
+    /// </summary>
+    public static void Step(StepContext ctx, int r, ReadOnlySpan<double> levelU, ReadOnlySpan<double> stanceU)
+    {
+        var s = ctx.State;
+        var spec = ctx.Spec;
+        var policy = ctx.Policy;
+        var month = ctx.Month;
+        var c = ctx.C(r);
+        var odds = ctx.OddsOf(r);
+        var one = Vector256<double>.One;
+        var zero = Vector256<double>.Zero;
+
+        // Expected sanction cost of an act at levels 4, 5, 6 (FeatureFunction.SanctionExponents / SanctionCostsFromExp).
+        var unLayers = Load(s.UnLayers, r);
+        var uniLayers = Load(s.UniLayers, r);
+        var enforcement = Load(s.Enforcement, r);
+        var pressure = Load(s.Pressure, r);
+        var keep = one - Load(s.Relief, r);
+        var cost4 = SanctionExponent(spec, c, odds, 4, unLayers, uniLayers, enforcement);
+        var cost5 = SanctionExponent(spec, c, odds, 5, unLayers, uniLayers, enforcement);
+        var cost6 = SanctionExponent(spec, c, odds, 6, unLayers, uniLayers, enforcement);
+        var unused = zero;
+        DetMathVector.Exp(ref cost4, ref cost5, ref cost6, ref unused);
+        cost4 = MaxZero(keep * (one - cost4) - pressure);
+        cost5 = MaxZero(keep * (one - cost5) - pressure);
+        cost6 = MaxZero(keep * (one - cost6) - pressure);
+
+        // Shared features (FeatureFunction.Compute) and their weighted sum (ChoiceModels.LadderIndices).
+        var baseRate = Vector256.Create(c.BaseRateGe3);
+        var stress = Load(s.Stress, r);
+        var trust = Load(s.TrustChallenger, r);
+        var f0 = Lanes(s.LastLevel[r] >= 3, s.LastLevel[r + 1] >= 3, s.LastLevel[r + 2] >= 3, s.LastLevel[r + 3] >= 3) - baseRate;
+        var f1 = Load(s.Recent, r) - baseRate;
+        var f2 = Vector256.Create(month.SeasonCos);
+        var f3 = Vector256.Create(month.SeasonSin);
+        var f4 = Vector256.Create(
+            FeatureFunction.LogOnePlus(s.Pipeline[r]), FeatureFunction.LogOnePlus(s.Pipeline[r + 1]),
+            FeatureFunction.LogOnePlus(s.Pipeline[r + 2]), FeatureFunction.LogOnePlus(s.Pipeline[r + 3])) - Vector256.Create(FeatureFunction.Ln2);
+        var f5 = Vector256.Create(
+            FeatureFunction.ExerciseIntensity(s, r, month, policy), FeatureFunction.ExerciseIntensity(s, r + 1, month, policy),
+            FeatureFunction.ExerciseIntensity(s, r + 2, month, policy), FeatureFunction.ExerciseIntensity(s, r + 3, month, policy))
+            - Vector256.Create(month.ExerciseCentre);
+        var f6 = Vector256.Create(month.PrincipalTransition ? 1.0 : 0.0);
+        var f7 = Vector256.Create(month.MediatorTransition ? 1.0 : 0.0);
+        var f8 = stress - Vector256.Create(0.5);
+        var f9 = trust;
+        var phase = s.Phase;
+        var talking0 = FeatureFunction.IsTalking(phase[r]);
+        var talking1 = FeatureFunction.IsTalking(phase[r + 1]);
+        var talking2 = FeatureFunction.IsTalking(phase[r + 2]);
+        var talking3 = FeatureFunction.IsTalking(phase[r + 3]);
+        var f10 = Lanes(talking0, talking1, talking2, talking3);
+        var f11 = Vector256.Create(0.5) - Load(s.Attention, r);
+        var common = Vector256.Create(c.LadderPersist) * f0 + Vector256.Create(c.LadderRecent) * f1 + Vector256.Create(c.LadderSeasonCos) * f2
+            + Vector256.Create(c.LadderSeasonSin) * f3 + Vector256.Create(c.LadderPipeline) * f4 + Vector256.Create(c.LadderExercise) * f5
+            + Vector256.Create(c.LadderTransitionPrincipal) * f6 + Vector256.Create(c.LadderTransitionMediator) * f7
+            + Vector256.Create(c.LadderNeed) * f8 + Vector256.Create(c.LadderTrust) * f9 + Vector256.Create(c.LadderEngaged) * f10
+            + Vector256.Create(c.LadderInattention) * f11;
+        var upperCommon = Vector256.Create(c.LadderUpperScale) * common;
+
+        // Rung-specific features: moratorium, agreement restraint, sanction cost, negotiation risk.
+        var moratorium = Lanes(s.Moratorium[r], s.Moratorium[r + 1], s.Moratorium[r + 2], s.Moratorium[r + 3]);
+        var conditional = policy.Message is { Conditional: true };
+        var offerValue = (policy.ReliefOffer + policy.NormalizationOffer) / 200.0;
+        var risk = Vector256.Create(
+            Risk(conditional && s.MessageDelivered[r], offerValue, phase[r], talking0),
+            Risk(conditional && s.MessageDelivered[r + 1], offerValue, phase[r + 1], talking1),
+            Risk(conditional && s.MessageDelivered[r + 2], offerValue, phase[r + 2], talking2),
+            Risk(conditional && s.MessageDelivered[r + 3], offerValue, phase[r + 3], talking3));
+        Span<double> restraint = stackalloc double[Width * Ladder.Levels];
+        var restrained = false;
+        for (var lane = 0; lane < Width; lane++) restrained |= Restraints(s, r + lane, spec, policy, restraint.Slice(lane * Ladder.Levels, Ladder.Levels));
+
+        var eta1 = Eta(c, spec, policy, 1, common, upperCommon, moratorium, restrained, restraint, zero, risk);
+        var eta2 = Eta(c, spec, policy, 2, common, upperCommon, moratorium, restrained, restraint, zero, risk);
+        var eta3 = Eta(c, spec, policy, 3, common, upperCommon, moratorium, restrained, restraint, zero, risk);
+        var eta4 = Eta(c, spec, policy, 4, common, upperCommon, moratorium, restrained, restraint, cost4, risk);
+        var eta5 = Eta(c, spec, policy, 5, common, upperCommon, moratorium, restrained, restraint, cost5, risk);
+        var eta6 = Eta(c, spec, policy, 6, common, upperCommon, moratorium, restrained, restraint, cost6, risk);
+        DetMathVector.Logistic(ref eta1, ref eta2, ref eta3, ref eta4);
+        var unused2 = zero;
+        unused = zero;
+        DetMathVector.Logistic(ref eta5, ref eta6, ref unused, ref unused2);
+
+        // ChoiceModels.LadderFromContinuations, and ChoiceModels.DrawLevel: the highest k with u < P(level ≥ k), the
+        // tail built by the same subtractions.
+        Span<double> p = stackalloc double[Ladder.Levels * Width];
+        var reach = one;
+        var u = Load(levelU, r);
+        var tail = one;
+        var alive = Vector256<double>.AllBitsSet;
+        var level = zero;
+        Rung(p, 0, eta1, ref reach, ref tail, ref alive, ref level, u);
+        Rung(p, 1, eta2, ref reach, ref tail, ref alive, ref level, u);
+        Rung(p, 2, eta3, ref reach, ref tail, ref alive, ref level, u);
+        Rung(p, 3, eta4, ref reach, ref tail, ref alive, ref level, u);
+        Rung(p, 4, eta5, ref reach, ref tail, ref alive, ref level, u);
+        Rung(p, 5, eta6, ref reach, ref tail, ref alive, ref level, u);
+        Store(p, Ladder.Top, reach);
+        for (var lane = 0; lane < Width; lane++)
+        {
+            var target = ctx.LadderP.AsSpan((r + lane) * Ladder.Levels, Ladder.Levels);
+            for (var k = 0; k < Ladder.Levels; k++) target[k] = p[k * Width + lane];
+        }
+
+        // Stance (ChoiceModels.StanceUtility), given the level just drawn.
+        var offer = Lanes(s.MessageDelivered[r], s.MessageDelivered[r + 1], s.MessageDelivered[r + 2], s.MessageDelivered[r + 3]) + Load(ctx.AidDelivered, r);
+        var mediator = Vector256.Create(
+            ChallengerMediator(ctx, r), ChallengerMediator(ctx, r + 1), ChallengerMediator(ctx, r + 2), ChallengerMediator(ctx, r + 3))
+            * Vector256.Create(policy.MediatorCoordination);
+        var escalated = Vector256.GreaterThanOrEqual(level, Vector256.Create(3.0));
+        var engagedLast = Lanes(s.EngagedLast[r], s.EngagedLast[r + 1], s.EngagedLast[r + 2], s.EngagedLast[r + 3]);
+        var utility = Vector256.Create(c.StanceIntercept) + Vector256.Create(c.StanceTrust) * trust + Vector256.Create(c.StanceNeed) * stress
+            + Vector256.Create(c.StanceOffer) * offer + Vector256.Create(c.StanceMediator) * mediator
+            + Vector256.ConditionalSelect(escalated, Vector256.Create(c.StanceEscalation), zero)
+            + Vector256.ConditionalSelect(Vector256.Equals(engagedLast, one), Vector256.Create(c.StancePersist), zero);
+        var engage = Vector256.LessThan(Load(stanceU, r), DetMathVector.Logistic(utility));
+        for (var lane = 0; lane < Width; lane++)
+        {
+            s.Level[r + lane] = (int)level.GetElement(lane);
+            s.Engaged[r + lane] = engage.AsInt64().GetElement(lane) != 0;
+        }
+    }
+
+    private static double ChallengerMediator(StepContext ctx, int r) => Modules.ChallengerModule.MediatorEngagement(ctx, r);
+
+    /// <summary>Negotiation-risk feature of a run on rungs at or above the hold threshold (FeatureFunction.Compute).</summary>
+    private static double Risk(bool conditional, double offerValue, Phase phase, bool talking)
+    {
+        if (!conditional) return 0.0;
+        var prospect = phase == Phase.Implementation ? 1.0 : talking ? 1.0 : phase == Phase.Contact ? 0.5 : 0.25;
+        return offerValue * prospect;
+    }
+
+    /// <summary><see cref="FeatureFunction.AgreementRestraints"/> of one run; false (and all zero) when nothing restrains it.</summary>
+    private static bool Restraints(SimState s, int r, Spec.SimulationSpec spec, Spec.PolicyPackage policy, Span<double> byLevel)
+    {
+        var n = s.AgreementCount;
+        var any = s.FrameworkStrength[r] > 0;
+        for (var a = 0; a < n && !any; a++) any = s.AgreementInForce[r * n + a];
+        if (!any)
+        {
+            byLevel.Clear();
+            return false;
+        }
+        FeatureFunction.AgreementRestraints(s, r, spec, policy, byLevel);
+        return true;
+    }
+
+    private static Vector256<double> RestraintAt(ReadOnlySpan<double> restraint, int level) => Vector256.Create(
+        restraint[level], restraint[Ladder.Levels + level], restraint[2 * Ladder.Levels + level], restraint[3 * Ladder.Levels + level]);
+
+    /// <summary>The sanctions exponent −(enforcement·UN + w·unilateral)/scale after an act at <paramref name="level"/> (FeatureFunction.SanctionExponents).</summary>
+    private static Vector256<double> SanctionExponent(
+        Spec.SimulationSpec spec, Coefficients c, SanctionOdds odds, int level,
+        Vector256<double> unLayers, Vector256<double> uniLayers, Vector256<double> enforcement)
+    {
+        var (addUn, addUni, pass) = FeatureFunction.ActAdditions(spec, c, odds, level);
+        var un = unLayers + Vector256.Create(addUn);
+        var uni = uniLayers + Vector256.Create(addUni);
+        var enforced = MinOne(enforcement + Vector256.Create(pass * c.SanctionsEnforcementGain));
+        var sum = enforced * un + Vector256.Create(c.SanctionsUnilateralWeight) * uni;
+        return (sum ^ SignBit) / Vector256.Create(c.SanctionsScale);
+    }
+
+    /// <summary>Rung j's linear index (ChoiceModels.LadderIndices), its rung-specific features given.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Eta(
+        Coefficients c, Spec.SimulationSpec spec, Spec.PolicyPackage policy, int j, Vector256<double> common, Vector256<double> upperCommon,
+        Vector256<double> moratorium, bool restrained, ReadOnlySpan<double> restraint, Vector256<double> cost, Vector256<double> risk)
+    {
+        var zero = Vector256<double>.Zero;
+        return Vector256.Create(c.LadderAlpha[j]) + (j >= ChoiceModels.UpperRung ? upperCommon : common)
+            + Vector256.Create(c.LadderMoratorium) * (j >= spec.MoratoriumFromLevel ? moratorium : zero)
+            + Vector256.Create(c.LadderAgreement) * (restrained ? RestraintAt(restraint, j) : zero)
+            + Vector256.Create(c.LadderSanctionCost) * cost
+            + Vector256.Create(c.LadderNegotiationRisk) * (j >= policy.HoldThreshold ? risk : zero);
+    }
+
+    /// <summary>One rung of the ladder: P(stop here) = reach·(1 − go), then the level draw's running tail.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Rung(
+        Span<double> p, int k, Vector256<double> go, ref Vector256<double> reach, ref Vector256<double> tail, ref Vector256<double> alive,
+        ref Vector256<double> level, Vector256<double> u)
+    {
+        var stop = reach * (Vector256<double>.One - go);
+        reach *= go;
+        Store(p, k, stop);
+        tail -= stop;
+        alive &= Vector256.LessThan(u, tail);
+        level += alive & Vector256<double>.One;
+    }
+
+    /// <summary>Math.Min(1.0, x) per lane (NaN stays NaN).</summary>
+    private static Vector256<double> MinOne(Vector256<double> x)
+    {
+        var take = Vector256.LessThan(x, Vector256<double>.One) | ~Vector256.Equals(x, x);
+        return Vector256.ConditionalSelect(take, x, Vector256<double>.One);
+    }
+
+    /// <summary>Math.Max(0.0, x) per lane (−0 becomes +0, NaN stays NaN).</summary>
+    private static Vector256<double> MaxZero(Vector256<double> x)
+    {
+        var take = Vector256.GreaterThan(x, Vector256<double>.Zero) | ~Vector256.Equals(x, x);
+        return Vector256.ConditionalSelect(take, x, Vector256<double>.Zero);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Load(double[] values, int r) => Vector256.Create<double>(values.AsSpan(r, Width));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Load(ReadOnlySpan<double> values, int r) => Vector256.Create(values.Slice(r, Width));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Lanes(bool a, bool b, bool c, bool d) =>
+        Vector256.Create(a ? 1.0 : 0.0, b ? 1.0 : 0.0, c ? 1.0 : 0.0, d ? 1.0 : 0.0);
+
+    private static void Store(Span<double> p, int k, Vector256<double> value) => value.CopyTo(p.Slice(k * Width, Width));
+}
