@@ -59,7 +59,7 @@ public sealed class DetMathVectorTests
     [MemberData(nameof(Batches))]
     public void SpanExpAndLogistic_AnyLengthIncludingTail_BitIdenticalToScalar(double[] values)
     {
-        foreach (var length in new[] { 0, 1, 3, 4, 7, 13, values.Length - 1, values.Length })
+        foreach (var length in new[] { 0, 1, 3, 4, 7, 13, 16, 17, 31, 36, 52, values.Length - 1, values.Length })
         {
             var exp = values[..length];
             var logistic = values[..length];
@@ -69,6 +69,31 @@ public sealed class DetMathVectorTests
             {
                 Assert.Equal(BitConverter.DoubleToInt64Bits(DetMath.Exp(values[i])), BitConverter.DoubleToInt64Bits(exp[i]));
                 Assert.Equal(BitConverter.DoubleToInt64Bits(DetMath.Logistic(values[i])), BitConverter.DoubleToInt64Bits(logistic[i]));
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Batches))]
+    public void FourVectorExpAndLogistic_EdgesInAnyPosition_BitIdenticalToScalar(double[] values)
+    {
+        // Sixteen lanes at a time from every offset of the first 200 values (the edge cases) and a stride through the
+        // rest, so a NaN, an overflow or a subnormal result lands in each of the four vectors and each lane.
+        var starts = Enumerable.Range(0, 200).Concat(Enumerable.Range(0, (values.Length - 16) / 997).Select(i => 200 + i * 997));
+        foreach (var start in starts)
+        {
+            if (start + 16 > values.Length) continue;
+            var x = new Vector256<double>[4];
+            for (var v = 0; v < 4; v++) x[v] = Vector256.Create(values[start + 4 * v], values[start + 4 * v + 1], values[start + 4 * v + 2], values[start + 4 * v + 3]);
+            var e = (Vector256<double>[])x.Clone();
+            var l = (Vector256<double>[])x.Clone();
+            DetMathVector.Exp(ref e[0], ref e[1], ref e[2], ref e[3]);
+            DetMathVector.Logistic(ref l[0], ref l[1], ref l[2], ref l[3]);
+            for (var i = 0; i < 16; i++)
+            {
+                var value = values[start + i];
+                Assert.True(BitConverter.DoubleToInt64Bits(DetMath.Exp(value)) == BitConverter.DoubleToInt64Bits(e[i / 4].GetElement(i % 4)), $"exp({value:R})");
+                Assert.True(BitConverter.DoubleToInt64Bits(DetMath.Logistic(value)) == BitConverter.DoubleToInt64Bits(l[i / 4].GetElement(i % 4)), $"logistic({value:R})");
             }
         }
     }
