@@ -50,6 +50,7 @@ public static class DetMathVector
     /// polynomial chains are interleaved, so they advance together instead of each waiting on its own latency (about
     /// 1.7× the throughput of four separate calls on the machine of docs/performance.md).
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // its own inlining budget, so that every Horner step and scale is inlined
     public static void Exp(ref Vector256<double> x0, ref Vector256<double> x1, ref Vector256<double> x2, ref Vector256<double> x3)
     {
         if (!Vector256.IsHardwareAccelerated || !InRange(x0) || !InRange(x1) || !InRange(x2) || !InRange(x3))

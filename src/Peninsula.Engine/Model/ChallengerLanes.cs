@@ -129,9 +129,10 @@ internal static class ChallengerLanes
 
         // Stance (ChoiceModels.StanceUtility), given the level just drawn.
         var offer = Lanes(s.MessageDelivered[r], s.MessageDelivered[r + 1], s.MessageDelivered[r + 2], s.MessageDelivered[r + 3]) + Load(ctx.AidDelivered, r);
-        var mediator = Vector256.Create(
-            ChallengerMediator(ctx, r), ChallengerMediator(ctx, r + 1), ChallengerMediator(ctx, r + 2), ChallengerMediator(ctx, r + 3))
-            * Vector256.Create(policy.MediatorCoordination);
+        // ChallengerModule.MediatorEngagement: the month's government, or each run's drawn successor (NaN), or none.
+        var mediatorScore = spec.Mediator is null ? zero
+            : double.IsNaN(month.MediatorEngagement) ? Load(s.MediatorSuccessorEngagement, r) : Vector256.Create(month.MediatorEngagement);
+        var mediator = mediatorScore * Vector256.Create(policy.MediatorCoordination);
         var escalated = Vector256.GreaterThanOrEqual(level, Vector256.Create(3.0));
         var engagedLast = Lanes(s.EngagedLast[r], s.EngagedLast[r + 1], s.EngagedLast[r + 2], s.EngagedLast[r + 3]);
         var utility = Vector256.Create(c.StanceIntercept) + Vector256.Create(c.StanceTrust) * trust + Vector256.Create(c.StanceNeed) * stress
@@ -145,8 +146,6 @@ internal static class ChallengerLanes
             s.Engaged[r + lane] = engage.AsInt64().GetElement(lane) != 0;
         }
     }
-
-    private static double ChallengerMediator(StepContext ctx, int r) => Modules.ChallengerModule.MediatorEngagement(ctx, r);
 
     /// <summary>Negotiation-risk feature of a run on rungs at or above the hold threshold (FeatureFunction.Compute).</summary>
     private static double Risk(bool conditional, double offerValue, Phase phase, bool talking)

@@ -19,6 +19,7 @@ public sealed class AgreementModule : IMechanism
         if (n == 0) return;
         var agreements = ctx.Spec.Agreements;
         var mask = ctx.Observed?.AgreementMask;
+        var successor = ctx.Month.PrincipalUsesSuccessor;
         for (var r = 0; r < s.Runs; r++)
         {
             if (mask is { } m)
@@ -37,10 +38,9 @@ public sealed class AgreementModule : IMechanism
                 var i = r * n + a;
                 if (!s.AgreementInForce[i]) continue;
                 var violated = s.Level[r] >= agreements[a].RestrainsFromLevel;
-                var honoured = ctx.Honored[a] && !ctx.Month.PrincipalUsesSuccessor;
-                // Draw every month so the key sequence does not depend on the branch taken.
-                var lapse = ctx.Uniform(r, Decisions.AgreementLapseBase + a) < c.AgreementLapse;
-                if (violated || (!honoured && lapse))
+                var honoured = ctx.Honored[a] && !successor;
+                // The lapse is drawn only where it decides something; draws are keyed by coordinates, so none other moves.
+                if (violated || (!honoured && ctx.Uniform(r, Decisions.AgreementLapseBase + a) < c.AgreementLapse))
                 {
                     s.AgreementInForce[i] = false;
                     s.Events[r] |= MonthEvents.AgreementLapsed;

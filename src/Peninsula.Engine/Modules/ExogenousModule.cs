@@ -13,13 +13,17 @@ public sealed class ExogenousModule : IMechanism
     {
         var s = ctx.State;
         var obs = ctx.Observed;
-        var disasterU = obs?.Disaster is null ? ctx.Uniforms(Decisions.Disaster) : default;
+        var month = ctx.Month;
+        // A uniform is never below 0: with no chance of a disaster this month the draws would decide nothing.
+        var draw = obs?.Disaster is null && month.DisasterProbability > 0;
+        var disasterU = draw ? ctx.Uniforms(Decisions.Disaster) : default;
+        var blocked = 1.0 - ctx.Spec.Exogenous.AidBlockedWhenClosed;
         for (var r = 0; r < s.Runs; r++)
         {
-            ctx.BorderClosed[r] = obs?.BorderClosed ?? ctx.T < s.BorderClosedMonths[r];
-            var disaster = obs?.Disaster ?? disasterU[r] < ctx.Month.DisasterProbability;
+            ctx.BorderClosed[r] = obs?.BorderClosed ?? month.Offset < s.BorderClosedMonths[r];
+            var disaster = obs?.Disaster ?? (draw && disasterU[r] < month.DisasterProbability);
             s.Events[r] = disaster ? MonthEvents.Disaster : MonthEvents.None;
-            var aid = obs?.AidDelivered ?? ctx.Month.AidLevel * (ctx.BorderClosed[r] ? 1.0 - ctx.Spec.Exogenous.AidBlockedWhenClosed : 1.0);
+            var aid = obs?.AidDelivered ?? month.AidLevel * (ctx.BorderClosed[r] ? blocked : 1.0);
             ctx.AidDelivered[r] = aid;
             ctx.NewUnLayers[r] = 0;
             ctx.NewUniLayers[r] = 0;

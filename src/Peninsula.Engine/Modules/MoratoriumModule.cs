@@ -17,7 +17,11 @@ public sealed class MoratoriumModule : IMechanism
     {
         var s = ctx.State;
         var from = ctx.Spec.MoratoriumFromLevel;
-        var endU = ctx.Uniforms(Decisions.MoratoriumEnd);
+        // The end hazard is drawn only for runs under a moratorium: for the whole block at once when many are, else one by one.
+        var under = 0;
+        foreach (var m in s.Moratorium.AsSpan(0, s.Runs)) under += m ? 1 : 0;
+        var blockWide = 4 * under >= s.Runs;
+        var endU = blockWide ? ctx.Uniforms(Decisions.MoratoriumEnd) : default;
         for (var r = 0; r < s.Runs; r++)
         {
             var c = ctx.C(r);
@@ -28,7 +32,7 @@ public sealed class MoratoriumModule : IMechanism
                 var stall = Math.Min(2.0, Math.Max(0, s.MonthsSinceProgress[r]) / 12.0);
                 var hazard = DetMath.Logistic(c.MoratoriumEndIntercept + c.MoratoriumEndStall * stall - c.MoratoriumEndTrust * s.TrustChallenger[r]);
                 ctx.LogitDecisions++;
-                if (s.Level[r] >= from || endU[r] < hazard) now = false;
+                if (s.Level[r] >= from || (blockWide ? endU[r] : ctx.Uniform(r, Decisions.MoratoriumEnd)) < hazard) now = false;
             }
             else if (FeatureFunction.IsTalking(s.Phase[r]) && s.Engaged[r] && s.Level[r] < from)
             {

@@ -17,7 +17,6 @@ public sealed class PipelineModule : IMechanism
     {
         var s = ctx.State;
         var displayU = ctx.Observed?.PipelineDisplays is null ? ctx.Uniforms(Decisions.PipelineDisplay) : default;
-        var consumeU = ctx.Observed?.PipelineTested is null ? ctx.Uniforms(Decisions.PipelineConsume) : default;
         for (var r = 0; r < s.Runs; r++)
         {
             var c = ctx.C(r);
@@ -28,10 +27,11 @@ public sealed class PipelineModule : IMechanism
                 s.Events[r] |= MonthEvents.SystemDisplayed;
             }
             var level = s.Level[r];
-            var consume = ctx.Observed?.PipelineTested ?? consumeU[r] < c.PipelineConsume;
             if (level >= 4)
             {
-                if (s.Pipeline[r] > 0 && consume)
+                // Drawn only where it decides something (a level ≥ 4 act with a system in the pipeline): a run's draw
+                // is keyed by its coordinates, so skipping it elsewhere changes no other draw.
+                if (s.Pipeline[r] > 0 && (ctx.Observed?.PipelineTested ?? ctx.Uniform(r, Decisions.PipelineConsume) < c.PipelineConsume))
                 {
                     s.Pipeline[r]--;
                     s.Events[r] |= MonthEvents.SystemTested;

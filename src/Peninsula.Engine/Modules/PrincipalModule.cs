@@ -22,6 +22,7 @@ public sealed class PrincipalModule : IMechanism
         // Designations are drawn in most run-months; sanctions after an act at level ≥ 4 only in a few.
         var designationU = ctx.Observed?.UnilateralSanctions is null ? ctx.Uniforms(Decisions.PrincipalDesignation) : default;
         var review = ctx.Month.InReview;
+        var successor = ctx.Month.PrincipalUsesSuccessor;
         var willingP = ctx.Scratch.AsSpan(0, s.Runs);
         // Utilities of the whole block first, then their logistics together (independent exponentials overlap).
         for (var r = 0; r < s.Runs; r++)
@@ -30,7 +31,7 @@ public sealed class PrincipalModule : IMechanism
             s.ProvocationMemory[r] = c.PrincipalProvocationDecay * s.ProvocationMemory[r] + (s.Level[r] >= 5 ? 1.0 : 0.0);
             if (review) continue;
             // A successor government's willingness follows its drawn orientation instead of the package.
-            var engagement = ctx.Month.PrincipalUsesSuccessor ? (s.PrincipalSuccessorEngagement[r] - 0.5) * 2.0 : policy.Engagement;
+            var engagement = successor ? (s.PrincipalSuccessorEngagement[r] - 0.5) * 2.0 : policy.Engagement;
             willingP[r] = ChoiceModels.PrincipalUtility(c, engagement, s.Attention[r], s.ProvocationMemory[r], s.TrustPrincipal[r]);
         }
         if (!review)

@@ -47,13 +47,14 @@ public static class BatchSimulator
         var random = new RandomSource(request.Seed);
         Simulator.Initialize(state, spec, spec.Initial, coefficients, random);
         var ctx = new StepContext(state, spec, policy, coefficients, random, zone);
+        var seen = new ushort[count];
         for (var t = 0; t < request.Months; t++)
         {
             cancellation.ThrowIfCancellationRequested();
             ctx.Month = months[t];
             ctx.Observed = observed is not null && t < observed.Count ? observed[t] : null;
             Simulator.Step(ctx);
-            Record(state, result, t, offset);
+            Record(state, result, t, offset, seen);
             observer?.Invoke(ctx);
         }
         return ctx.LogitDecisions;
@@ -71,44 +72,71 @@ public static class BatchSimulator
         return state;
     }
 
-    private static void Record(SimState s, BatchResult b, int t, int offset)
+    private static void Record(SimState s, BatchResult b, int t, int offset, Span<ushort> seen)
     {
         var months = b.Months;
+        var ladder = b.Ladder.AsSpan(t * Ladder.Levels, Ladder.Levels);
+        var phases = b.Phase.AsSpan(t * Phases.Count, Phases.Count);
+        var drawLadder = b.DrawLadder.AsSpan();
+        var histograms = b.Histograms.AsSpan();
+        var firstMonth = b.FirstMonth.AsSpan();
+        var pressureBins = histograms.Slice((0 * months + t) * BatchResult.Bins, BatchResult.Bins);
+        var stressBins = histograms.Slice((1 * months + t) * BatchResult.Bins, BatchResult.Bins);
+        var trustBins = histograms.Slice((2 * months + t) * BatchResult.Bins, BatchResult.Bins);
+        // Sums in run order, as before (the same additions in the same order, so the same values).
+        var pressureSum = b.Sums[0 * months + t];
+        var stressSum = b.Sums[1 * months + t];
+        var trustSum = b.Sums[2 * months + t];
+        var engaged = 0;
         for (var r = 0; r < s.Runs; r++)
         {
             var level = s.Level[r];
-            b.Ladder[t * Ladder.Levels + level]++;
-            b.DrawLadder[((s.Draw[r] - b.DrawLo) * months + t) * Ladder.Levels + level]++;
-            if (s.Engaged[r]) b.Engage[t]++;
+            ladder[level]++;
+            drawLadder[((s.Draw[r] - b.DrawLo) * months + t) * Ladder.Levels + level]++;
+            if (s.Engaged[r]) engaged++;
             var phase = s.Phase[r];
-            b.Phase[t * Phases.Count + (int)phase]++;
-            Accumulate(b, 0, t, s.Pressure[r]);
-            Accumulate(b, 1, t, s.Stress[r]);
-            Accumulate(b, 2, t, s.TrustChallenger[r]);
+            phases[(int)phase]++;
+            var pressure = s.Pressure[r];
+            var stress = s.Stress[r];
+            var trust = s.TrustChallenger[r];
+            pressureBins[BatchResult.Bin(0, pressure)]++;
+            stressBins[BatchResult.Bin(1, stress)]++;
+            trustBins[BatchResult.Bin(2, trust)]++;
+            pressureSum += pressure;
+            stressSum += stress;
+            trustSum += trust;
 
-            var ev = s.Events[r];
-            Mark(b, Outcomes.Event.LevelGe3, offset + r, t, level >= 3);
-            Mark(b, Outcomes.Event.LevelGe4, offset + r, t, level >= 4);
-            Mark(b, Outcomes.Event.LevelGe5, offset + r, t, level >= 5);
-            Mark(b, Outcomes.Event.Level6, offset + r, t, level >= 6);
-            Mark(b, Outcomes.Event.Talks, offset + r, t, phase is Phase.Talks or Phase.Summit or Phase.Framework or Phase.Implementation);
-            Mark(b, Outcomes.Event.Summit, offset + r, t, (ev & MonthEvents.Summit) != 0);
-            Mark(b, Outcomes.Event.Framework, offset + r, t, (ev & MonthEvents.Framework) != 0 || phase is Phase.Framework or Phase.Implementation);
-            Mark(b, Outcomes.Event.Collapse, offset + r, t, (ev & MonthEvents.Collapse) != 0);
-            Mark(b, Outcomes.Event.UnResolution, offset + r, t, (ev & MonthEvents.UnResolution) != 0);
-            Mark(b, Outcomes.Event.Veto, offset + r, t, (ev & MonthEvents.Veto) != 0);
+            // First months: only events this run has not had before are written (bit e of seen = event e happened).
+            var happened = Events(level, phase, s.Events[r]);
+            var fresh = happened & ~seen[r];
+            if (fresh == 0) continue;
+            seen[r] |= (ushort)fresh;
+            for (var e = 0; e < Outcomes.EventCount; e++)
+            {
+                if ((fresh >> e & 1) != 0) firstMonth[e * b.RunCount + offset + r] = (short)t;
+            }
         }
+        b.Engage[t] += engaged;
+        b.Sums[0 * months + t] = pressureSum;
+        b.Sums[1 * months + t] = stressSum;
+        b.Sums[2 * months + t] = trustSum;
     }
 
-    private static void Accumulate(BatchResult b, int q, int t, double value)
+    /// <summary>The tracked events (bit <see cref="Outcomes.Event"/>) that hold for a run at the end of a month.</summary>
+    private static int Events(int level, Phase phase, MonthEvents ev)
     {
-        b.Histograms[(q * b.Months + t) * BatchResult.Bins + BatchResult.Bin(q, value)]++;
-        b.Sums[q * b.Months + t] += value;
-    }
-
-    private static void Mark(BatchResult b, Outcomes.Event ev, int r, int t, bool happened)
-    {
-        var i = (int)ev * b.RunCount + r;  // r: the run's index within the batch
-        if (happened && b.FirstMonth[i] < 0) b.FirstMonth[i] = (short)t;
+        var talks = phase is Phase.Talks or Phase.Summit or Phase.Framework or Phase.Implementation;
+        var bits = 0;
+        if (level >= 3) bits |= 1 << (int)Outcomes.Event.LevelGe3;
+        if (level >= 4) bits |= 1 << (int)Outcomes.Event.LevelGe4;
+        if (level >= 5) bits |= 1 << (int)Outcomes.Event.LevelGe5;
+        if (level >= 6) bits |= 1 << (int)Outcomes.Event.Level6;
+        if (talks) bits |= 1 << (int)Outcomes.Event.Talks;
+        if ((ev & MonthEvents.Summit) != 0) bits |= 1 << (int)Outcomes.Event.Summit;
+        if ((ev & MonthEvents.Framework) != 0 || phase is Phase.Framework or Phase.Implementation) bits |= 1 << (int)Outcomes.Event.Framework;
+        if ((ev & MonthEvents.Collapse) != 0) bits |= 1 << (int)Outcomes.Event.Collapse;
+        if ((ev & MonthEvents.UnResolution) != 0) bits |= 1 << (int)Outcomes.Event.UnResolution;
+        if ((ev & MonthEvents.Veto) != 0) bits |= 1 << (int)Outcomes.Event.Veto;
+        return bits;
     }
 }
