@@ -49,7 +49,57 @@ public class BatchResultTests
     {
         var payload = SimulatedBatch().Serialize();
 
-        Assert.Throws<EndOfStreamException>(() => BatchResult.Deserialize(payload[..(payload.Length / 2)]));
+        foreach (var length in new[] { 0, 10, 28, 29, 40, payload.Length / 2 })
+        {
+            var e = Record.Exception(() => BatchResult.Deserialize(payload[..length]));
+            Assert.True(e is EndOfStreamException or InvalidDataException, $"{length} bytes: {e?.GetType().Name ?? "no exception"}");
+        }
+    }
+
+    [Fact]
+    public void Deserialize_CorruptBodyOrImpossibleShape_ThrowsInvalidDataException()
+    {
+        var payload = SimulatedBatch().Serialize();
+        var corrupt = (byte[])payload.Clone();
+        for (var i = 30; i < corrupt.Length; i += 7) corrupt[i] ^= 0x5A;
+        Assert.ThrowsAny<Exception>(() => BatchResult.Deserialize(corrupt));
+
+        var huge = (byte[])payload.Clone();
+        BitConverter.GetBytes(int.MaxValue).CopyTo(huge, 12); // run count
+        Assert.Throws<InvalidDataException>(() => BatchResult.Deserialize(huge));
+    }
+
+    [Fact]
+    public void Deserialize_FormatOnePayloadOfEarlierVersions_ReadsEveryField()
+    {
+        // Format 1 as earlier versions wrote it: every field one by one with a BinaryWriter, uncompressed.
+        var batch = SimulatedBatch();
+        using var ms = new MemoryStream();
+        using (var w = new BinaryWriter(ms))
+        {
+            w.Write(1);
+            w.Write(batch.BatchIndex); w.Write(batch.FirstRun); w.Write(batch.RunCount); w.Write(batch.Months); w.Write(batch.DrawLo); w.Write(batch.DrawCount);
+            foreach (var a in new[] { batch.Ladder, batch.Engage, batch.Phase, batch.Histograms }) foreach (var v in a) w.Write(v);
+            foreach (var v in batch.Sums) w.Write(v);
+            foreach (var v in batch.FirstMonth) w.Write(v);
+            foreach (var v in batch.DrawLadder) w.Write(v);
+        }
+
+        var copy = BatchResult.Deserialize(ms.ToArray());
+
+        Assert.Equal(batch.Serialize(), copy.Serialize());
+        Assert.Equal(RunAssert.Bits(batch.Sums), RunAssert.Bits(copy.Sums));
+        Assert.Equal(batch.FirstMonth, copy.FirstMonth);
+    }
+
+    [Fact]
+    public void Serialize_MostlyEmptyHistograms_IsSeveralTimesSmallerThanTheRawArrays()
+    {
+        var batch = SimulatedBatch();
+        var raw = 4L * (batch.Ladder.Length + batch.Engage.Length + batch.Phase.Length + batch.Histograms.Length + batch.DrawLadder.Length)
+            + 8L * batch.Sums.Length + 2L * batch.FirstMonth.Length;
+
+        Assert.True(batch.Serialize().Length * 3 < raw, $"{batch.Serialize().Length} bytes for {raw} raw");
     }
 
     [Fact]

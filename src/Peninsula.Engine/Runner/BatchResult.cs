@@ -1,3 +1,7 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Peninsula.Core;
 
 namespace Peninsula.Engine.Runner;
@@ -15,7 +19,7 @@ public sealed class BatchResult
     /// <summary>Continuous quantities tracked per month: 0 pressure [0,1], 1 stress [0,1], 2 trust [−1,1].</summary>
     public const int Quantities = 3;
 
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     public BatchResult(int batchIndex, int firstRun, int runCount, int months, int drawLo, int drawCount)
     {
@@ -76,39 +80,106 @@ public sealed class BatchResult
     /// <summary>Width of a bin of quantity q.</summary>
     public static double BinWidth(int q) => q == 2 ? 2.0 / Bins : 1.0 / Bins;
 
-    /// <summary>Serializes to a compact little-endian binary payload (versioned).</summary>
+    /// <summary>
+    /// Serializes to a versioned binary payload: the format version and the six shape numbers as little-endian
+    /// integers, then the counts, sums and first months (little-endian, the layout of format 1) compressed with zlib.
+    /// Histograms are mostly empty bins, so the payload is several times smaller than the raw arrays and is written in a
+    /// fraction of the time.
+    /// </summary>
     public byte[] Serialize()
     {
-        using var ms = new MemoryStream();
-        using (var w = new BinaryWriter(ms))
-        {
-            w.Write(FormatVersion);
-            w.Write(BatchIndex); w.Write(FirstRun); w.Write(RunCount); w.Write(Months); w.Write(DrawLo); w.Write(DrawCount);
-            WriteInts(w, Ladder); WriteInts(w, Engage); WriteInts(w, Phase); WriteInts(w, Histograms);
-            foreach (var v in Sums) w.Write(v);
-            foreach (var v in FirstMonth) w.Write(v);
-            WriteInts(w, DrawLadder);
-        }
+        var body = new byte[BodyLength(Months, RunCount, DrawCount)];
+        var span = body.AsSpan();
+        span = Put(span, Ladder);
+        span = Put(span, Engage);
+        span = Put(span, Phase);
+        span = Put(span, Histograms);
+        span = Put(span, Sums);
+        span = Put(span, FirstMonth);
+        Put(span, DrawLadder);
+        using var ms = new MemoryStream(HeaderLength + body.Length / 4);
+        Span<byte> header = stackalloc byte[HeaderLength];
+        int[] fields = [FormatVersion, BatchIndex, FirstRun, RunCount, Months, DrawLo, DrawCount];
+        for (var i = 0; i < fields.Length; i++) BinaryPrimitives.WriteInt32LittleEndian(header.Slice(4 * i), fields[i]);
+        ms.Write(header);
+        using (var z = new ZLibStream(ms, CompressionLevel.Fastest, leaveOpen: true)) z.Write(body);
         return ms.ToArray();
     }
 
-    /// <summary>Reads a payload written by <see cref="Serialize"/>.</summary>
+    /// <summary>Reads a payload written by <see cref="Serialize"/> (format 2) or by earlier versions (format 1, uncompressed).</summary>
+    /// <exception cref="InvalidDataException">An unknown format, a shape out of range or a corrupt body.</exception>
+    /// <exception cref="EndOfStreamException">The payload is truncated.</exception>
     public static BatchResult Deserialize(byte[] payload)
     {
-        using var r = new BinaryReader(new MemoryStream(payload));
-        var version = r.ReadInt32();
-        if (version != FormatVersion) throw new InvalidDataException($"batch payload format {version} is not supported (expected {FormatVersion})");
-        var b = new BatchResult(r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), r.ReadInt32());
+        ArgumentNullException.ThrowIfNull(payload);
+        if (payload.Length < HeaderLength) throw new EndOfStreamException($"batch payload of {payload.Length} bytes is shorter than its header");
+        var version = BinaryPrimitives.ReadInt32LittleEndian(payload);
+        if (version != 1 && version != FormatVersion) throw new InvalidDataException($"batch payload format {version} is not supported (expected {FormatVersion})");
+        var f = new int[6];
+        for (var i = 0; i < f.Length; i++) f[i] = BinaryPrimitives.ReadInt32LittleEndian(payload.AsSpan(4 + 4 * i));
+        if (f[2] < 0 || f[3] < 1 || f[3] > 100_000 || f[5] < 0 || (long)f[5] * f[3] * Core.Ladder.Levels > 100_000_000 || f[2] > 100_000_000)
+            throw new InvalidDataException($"batch payload has an impossible shape (runs {f[2]}, months {f[3]}, draws {f[5]})");
+        var b = new BatchResult(f[0], f[1], f[2], f[3], f[4], f[5]);
+        if (version == 1)
+        {
+            ReadVersion1(payload, b);
+            return b;
+        }
+        var body = new byte[BodyLength(b.Months, b.RunCount, b.DrawCount)];
+        using (var z = new ZLibStream(new MemoryStream(payload, HeaderLength, payload.Length - HeaderLength), CompressionMode.Decompress))
+        {
+            var read = z.ReadAtLeast(body, body.Length, throwOnEndOfStream: false);
+            if (read < body.Length) throw new EndOfStreamException($"batch payload body is {read} bytes, expected {body.Length}");
+            if (z.ReadByte() >= 0) throw new InvalidDataException("batch payload body is longer than its shape says");
+        }
+        ReadOnlySpan<byte> span = body;
+        span = Get(span, b.Ladder);
+        span = Get(span, b.Engage);
+        span = Get(span, b.Phase);
+        span = Get(span, b.Histograms);
+        span = Get(span, b.Sums);
+        span = Get(span, b.FirstMonth);
+        Get(span, b.DrawLadder);
+        return b;
+    }
+
+    private const int HeaderLength = 7 * sizeof(int);
+
+    private static int BodyLength(int months, int runs, int draws) =>
+        sizeof(int) * (months * Core.Ladder.Levels + months + months * Phases.Count + Quantities * months * Bins + draws * months * Core.Ladder.Levels)
+        + sizeof(double) * Quantities * months + sizeof(short) * Outcomes.EventCount * runs;
+
+    private static Span<byte> Put<T>(Span<byte> destination, T[] values) where T : unmanaged
+    {
+        var bytes = MemoryMarshal.AsBytes(values.AsSpan());
+        bytes.CopyTo(destination);
+        if (!BitConverter.IsLittleEndian) Reverse<T>(destination[..bytes.Length]);
+        return destination[bytes.Length..];
+    }
+
+    private static ReadOnlySpan<byte> Get<T>(ReadOnlySpan<byte> source, T[] values) where T : unmanaged
+    {
+        var bytes = MemoryMarshal.AsBytes(values.AsSpan());
+        source[..bytes.Length].CopyTo(bytes);
+        if (!BitConverter.IsLittleEndian) Reverse<T>(bytes);
+        return source[bytes.Length..];
+    }
+
+    /// <summary>Swaps each element's bytes (the payload is little-endian on every machine).</summary>
+    private static void Reverse<T>(Span<byte> bytes) where T : unmanaged
+    {
+        var size = Unsafe.SizeOf<T>();
+        for (var i = 0; i < bytes.Length; i += size) bytes.Slice(i, size).Reverse();
+    }
+
+    /// <summary>Format 1 (earlier versions): the same fields after the header, written one by one with a <see cref="BinaryWriter"/>, uncompressed.</summary>
+    private static void ReadVersion1(byte[] payload, BatchResult b)
+    {
+        using var r = new BinaryReader(new MemoryStream(payload, HeaderLength, payload.Length - HeaderLength));
         ReadInts(r, b.Ladder); ReadInts(r, b.Engage); ReadInts(r, b.Phase); ReadInts(r, b.Histograms);
         for (var i = 0; i < b.Sums.Length; i++) b.Sums[i] = r.ReadDouble();
         for (var i = 0; i < b.FirstMonth.Length; i++) b.FirstMonth[i] = r.ReadInt16();
         ReadInts(r, b.DrawLadder);
-        return b;
-    }
-
-    private static void WriteInts(BinaryWriter w, int[] a)
-    {
-        foreach (var v in a) w.Write(v);
     }
 
     private static void ReadInts(BinaryReader r, int[] a)

@@ -43,36 +43,48 @@ public static class MonteCarloRunner
         zone ??= SplitTheDifferenceZone.Instance;
         var coefficients = DrawCoefficients(request);
         var months = MonthContext.Build(request.Spec, request.Spec.Policy(request.PolicyId)!, request.Months);
-        var batches = new BatchResult[request.BatchCount];
+        var merger = new RunResult.Merger(request);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Threads), CancellationToken = options.Cancellation };
         try
         {
-            RunBatches(request, options, zone, coefficients, months, batches, parallel);
+            RunBatches(request, options, zone, coefficients, months, merger, parallel);
         }
         catch (AggregateException e) when (e.InnerExceptions.Distinct().Count() == 1)
         {
             // One failure (a full disk, seen by one or more batches): surface its exception, not the wrapper.
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
-        return RunResult.Merge(request, batches);
+        return merger.Result;
     }
 
+    /// <summary>
+    /// Workers take batches in index order from a shared counter and hand each to the merger as it finishes, so batches
+    /// are merged (and released) while the run goes on instead of all being held to the end.
+    /// </summary>
     private static void RunBatches(
         SimulationRequest request, RunOptions options, IAgreementZone zone, Coefficients[] coefficients, MonthContext[] months,
-        BatchResult[] batches, ParallelOptions parallel)
+        RunResult.Merger merger, ParallelOptions parallel)
     {
         long done = 0;
-        Parallel.For(0, batches.Length, parallel, b =>
+        var next = -1;
+        var count = request.BatchCount;
+        var workers = Math.Min(parallel.MaxDegreeOfParallelism, count);
+        Parallel.For(0, workers, parallel, _ =>
         {
-            var batch = options.BatchStore?.TryLoad(b);
-            if (batch is null)
+            int b;
+            while ((b = Interlocked.Increment(ref next)) < count)
             {
-                batch = BatchSimulator.Run(request, coefficients, months, b, zone, cancellation: options.Cancellation);
-                options.BatchStore?.Save(batch);
+                options.Cancellation.ThrowIfCancellationRequested();
+                var batch = options.BatchStore?.TryLoad(b);
+                if (batch is null)
+                {
+                    batch = BatchSimulator.Run(request, coefficients, months, b, zone, cancellation: options.Cancellation);
+                    options.BatchStore?.Save(batch);
+                }
+                merger.Add(batch);
+                var total = Interlocked.Add(ref done, batch.RunCount);
+                options.Progress?.Report(new WorkProgress(total, request.Runs, request.PolicyId));
             }
-            batches[b] = batch;
-            var total = Interlocked.Add(ref done, batch.RunCount);
-            options.Progress?.Report(new WorkProgress(total, request.Runs, request.PolicyId));
         });
     }
 }

@@ -33,24 +33,69 @@ public sealed class RunResult
     /// <summary>Merges batches in batch-index order (floating sums are therefore reproducible).</summary>
     public static RunResult Merge(SimulationRequest request, IReadOnlyList<BatchResult> batches)
     {
-        var r = new RunResult(request);
-        var months = request.Months;
-        foreach (var b in batches.OrderBy(b => b.BatchIndex))
+        ArgumentNullException.ThrowIfNull(batches);
+        var merger = new Merger(request);
+        foreach (var b in batches.OrderBy(b => b.BatchIndex)) merger.Add(b);
+        return merger.Result;
+    }
+
+    /// <summary>
+    /// Merges batches as they finish, in batch-index order whatever order they arrive in: a batch is added once every
+    /// batch before it has been, so a run holds only the few batches that finished early rather than all of them, and
+    /// the result equals <see cref="Merge"/>'s. Thread-safe.
+    /// </summary>
+    public sealed class Merger(SimulationRequest request)
+    {
+        private readonly RunResult _result = new(request);
+        private readonly Dictionary<int, BatchResult> _early = [];
+        private int _next;
+
+        /// <summary>Adds a batch (each index once).</summary>
+        public void Add(BatchResult batch)
         {
-            if (b.Months != months) throw new InvalidDataException($"batch {b.BatchIndex} has {b.Months} months, expected {months}");
-            Add(r.Ladder, b.Ladder);
-            Add(r.Engage, b.Engage);
-            Add(r.Phase, b.Phase);
-            Add(r.Histograms, b.Histograms);
-            for (var i = 0; i < r.Sums.Length; i++) r.Sums[i] += b.Sums[i];
-            for (var e = 0; e < Outcomes.EventCount; e++)
+            ArgumentNullException.ThrowIfNull(batch);
+            lock (_early)
             {
-                Array.Copy(b.FirstMonth, e * b.RunCount, r.FirstMonth, e * request.Runs + b.FirstRun, b.RunCount);
+                if (batch.BatchIndex < _next || !_early.TryAdd(batch.BatchIndex, batch))
+                    throw new InvalidOperationException($"batch {batch.BatchIndex} was merged twice");
+                while (_early.Remove(_next, out var b))
+                {
+                    _result.Add(b);
+                    _next++;
+                }
             }
-            var offset = b.DrawLo * months * Core.Ladder.Levels;
-            for (var i = 0; i < b.DrawLadder.Length; i++) r.DrawLadder[offset + i] += b.DrawLadder[i];
         }
-        return r;
+
+        /// <summary>The merged result (every batch must have been added).</summary>
+        public RunResult Result
+        {
+            get
+            {
+                lock (_early)
+                {
+                    if (_early.Count > 0 || _next != _result.Request.BatchCount)
+                        throw new InvalidOperationException($"{_next} of {_result.Request.BatchCount} batches merged");
+                    return _result;
+                }
+            }
+        }
+    }
+
+    private void Add(BatchResult b)
+    {
+        var months = Request.Months;
+        if (b.Months != months) throw new InvalidDataException($"batch {b.BatchIndex} has {b.Months} months, expected {months}");
+        Add(Ladder, b.Ladder);
+        Add(Engage, b.Engage);
+        Add(Phase, b.Phase);
+        Add(Histograms, b.Histograms);
+        for (var i = 0; i < Sums.Length; i++) Sums[i] += b.Sums[i];
+        for (var e = 0; e < Outcomes.EventCount; e++)
+        {
+            Array.Copy(b.FirstMonth, e * b.RunCount, FirstMonth, e * Request.Runs + b.FirstRun, b.RunCount);
+        }
+        var offset = b.DrawLo * months * Core.Ladder.Levels;
+        for (var i = 0; i < b.DrawLadder.Length; i++) DrawLadder[offset + i] += b.DrawLadder[i];
     }
 
     /// <summary>Whether event <paramref name="ev"/> happened in run i within the first <paramref name="window"/> months.</summary>
