@@ -82,21 +82,7 @@ public static class BenchRunner
         var allocated = AllocationsPerMonth(request, coefficients, months, zone);
 
         progress("scaling over threads");
-        var scaling = new List<ScalingPoint>();
-        double? oneThread = null;
-        for (var threads = 1; threads <= cores; threads++)
-        {
-            MonteCarloRunner.Run(request with { Runs = Math.Min(request.Runs, 4 * request.BatchSize) }, new RunOptions(threads), zone);
-            var seconds = double.MaxValue;
-            for (var repeat = 0; repeat < (quick ? 1 : 3); repeat++)
-            {
-                var sw = Stopwatch.StartNew();
-                MonteCarloRunner.Run(request, new RunOptions(threads), zone);
-                seconds = Math.Min(seconds, sw.Elapsed.TotalSeconds);
-            }
-            oneThread ??= seconds;
-            scaling.Add(new ScalingPoint(threads, seconds, oneThread.Value / seconds));
-        }
+        var scaling = Scaling(request, zone, cores, quick);
 
         progress("end-to-end runs (whole process, start-up and storage included)");
         var endToEnd = new List<ProcessTiming>();
@@ -163,6 +149,32 @@ public static class BenchRunner
             CLoopAgentMonthsPerSecond = cLoop,
             CLoopCompiler = compiler,
         };
+    }
+
+    /// <summary>
+    /// The same run on 1…N threads, each timed several times with the thread counts interleaved (1, 2, …, N, 1, 2, …) so
+    /// that the machine's drift (frequency, neighbours on a shared host) reaches every count alike; best time of each.
+    /// The run is four times the single-thread measurement's (about 20 batches per thread and several seconds on one
+    /// core), so a batch that starts late or a short stall weighs little.
+    /// </summary>
+    private static List<ScalingPoint> Scaling(SimulationRequest request, IAgreementZone zone, int cores, bool quick)
+    {
+        var scaled = request with { Runs = request.Runs * (quick ? 1 : 4) };
+        for (var threads = 1; threads <= cores; threads++)
+        {
+            MonteCarloRunner.Run(scaled with { Runs = Math.Min(scaled.Runs, 4 * scaled.BatchSize) }, new RunOptions(threads), zone); // warm-up
+        }
+        var best = Enumerable.Repeat(double.MaxValue, cores + 1).ToArray();
+        for (var repeat = 0; repeat < (quick ? 1 : 3); repeat++)
+        {
+            for (var threads = 1; threads <= cores; threads++)
+            {
+                var sw = Stopwatch.StartNew();
+                MonteCarloRunner.Run(scaled, new RunOptions(threads), zone);
+                best[threads] = Math.Min(best[threads], sw.Elapsed.TotalSeconds);
+            }
+        }
+        return [.. Enumerable.Range(1, cores).Select(t => new ScalingPoint(t, best[t], best[1] / best[t]))];
     }
 
     /// <summary>Bytes allocated by one month's step of a whole batch (the hot loop), from month 2 on.</summary>

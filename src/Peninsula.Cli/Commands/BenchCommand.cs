@@ -169,13 +169,16 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings>
               8 features, 7 exponentials, one uniform draw and one categorical pick per agent-month, nothing else.
             - **Allocations**: bytes the thread allocates per month's step of a whole 1,000-run batch after the first
               month (`GC.GetAllocatedBytesForCurrentThread`).
-            - **Scaling**: the same run on 1…N threads (results are identical on any number of threads).
+            - **Scaling**: a run four times the single-thread one (160,000 runs) on 1…N threads, the thread counts
+              interleaved over three repeats and the best time of each kept (results are identical on any number of
+              threads). On a shared virtual machine single runs drift by ±15%, so compare figures from one bench.
             - **Whole process**: `peninsula run --runs N --months 48` started as a new process (this build, start-up,
               simulation, forecast JSON and SQLite storage of every batch's aggregates included).
             - **Fit**: `peninsula fit --until 2020-12`'s estimation (central fit and bootstrap refits).
             - **Bargaining**: the KTAB-compatible SMP, model time only (best of five); `scripts/time-bargain` times the
               whole `./peninsula bargain` process.
-            - **SQLite**: committing serialized 1,000-run batch aggregates, one transaction each (WAL, synchronous=FULL).
+            - **SQLite**: committing serialized 1,000-run batch aggregates (about 20 KB each, zlib-compressed), one
+              transaction each (WAL, synchronous=FULL).
               `run` itself stores from one background writer that commits whatever has queued (up to 64 batches) in one
               transaction, so the simulation threads never wait for the disk.
 
@@ -188,10 +191,16 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings>
             - Random numbers are Philox4x32-10 keyed by (seed, draw, run, month, decision). The draws that most runs take
               each month are generated for a whole block at once, sixteen counters at a time with AVX2
               (`PhiloxVector`), about four times cheaper per draw than one at a time.
-            - Exponentials and logistics (ladder continuation probabilities, expected sanction costs, stance and
-              principal choices, sanctions pressure) are computed for all runs of a block in one pass, four lanes at a
-              time (`DetMathVector`), so the independent evaluations overlap in the pipeline instead of each waiting
-              for the last; each lane is bit-identical to the scalar `DetMath` function.
+            - The challenger's choices (ladder level and stance: the feature function, six continuation logits, the
+              level draw, the stance logit) are taken for four runs of one parameter draw at a time, one run per vector
+              lane, in registers (`ChallengerLanes`); other exponentials and logistics (principal choices, sanctions
+              pressure) for all runs of a block in one pass. Exponentials are evaluated four vectors at a time with
+              their polynomial chains interleaved (`DetMathVector`), so independent evaluations overlap instead of
+              each waiting for the last; each lane is bit-identical to the scalar `DetMath` function.
+            - A draw is taken only where it decides something (a run's draws are keyed by its coordinates, so skipping
+              one moves no other), and taken for the whole block when most runs need it.
+            - Finished batches are merged in order as they arrive and released; their aggregates are stored
+              zlib-compressed from a background writer.
             - Sanction odds are precomputed per parameter draw; no LINQ or allocation per run-month, one interface
               call per module per block-month (plus the agreement-zone lookup for runs in talks, cached per query).
 

@@ -121,7 +121,7 @@ internal static class ChallengerLanes
         Rung(p, 4, eta5, ref reach, ref tail, ref alive, ref level, u);
         Rung(p, 5, eta6, ref reach, ref tail, ref alive, ref level, u);
         Store(p, Ladder.Top, reach);
-        for (var lane = 0; lane < Width; lane++)
+        for (var lane = 0; lane < Width && ctx.KeepLadderProbabilities; lane++)
         {
             var target = ctx.LadderP.AsSpan((r + lane) * Ladder.Levels, Ladder.Levels);
             for (var k = 0; k < Ladder.Levels; k++) target[k] = p[k * Width + lane];

@@ -86,6 +86,8 @@ public sealed class Coefficients
     public readonly double MoratoriumEndStall;
     public readonly double MoratoriumEndTrust;
     public readonly double MoratoriumDeclareIntercept;
+    /// <summary>P(a moratorium is declared in a month of talks): the logistic of <see cref="MoratoriumDeclareIntercept"/>, taken once.</summary>
+    public readonly double MoratoriumDeclareProbability;
     public readonly double AgreementLapse;
     public readonly double NegotiationContactBase;
     public readonly double NegotiationTalks;
@@ -186,6 +188,7 @@ public sealed class Coefficients
         MoratoriumEndStall = Get(v, "moratorium.end_stall");
         MoratoriumEndTrust = Get(v, "moratorium.end_trust");
         MoratoriumDeclareIntercept = Get(v, "moratorium.declare_intercept");
+        MoratoriumDeclareProbability = Core.DetMath.Logistic(MoratoriumDeclareIntercept);
         AgreementLapse = Get(v, "agreement.lapse");
         NegotiationContactBase = Get(v, "negotiation.contact_base");
         NegotiationTalks = Get(v, "negotiation.talks");

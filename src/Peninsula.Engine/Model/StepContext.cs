@@ -12,7 +12,17 @@ namespace Peninsula.Engine.Model;
 public sealed class StepContext
 {
     /// <summary>Creates the context for a block.</summary>
-    public StepContext(SimState state, SimulationSpec spec, PolicyPackage policy, Coefficients[] coefficients, RandomSource random, IAgreementZone zone)
+    /// <param name="state">The block's state.</param>
+    /// <param name="spec">The scenario.</param>
+    /// <param name="policy">The package in force.</param>
+    /// <param name="coefficients">Coefficients by parameter draw.</param>
+    /// <param name="random">The random source.</param>
+    /// <param name="zone">The bargaining zone the negotiation module asks.</param>
+    /// <param name="odds">Sanction odds of every draw under <paramref name="policy"/> (<see cref="SanctionOdds.OfAll"/>), when the caller
+    /// already has them (they depend on neither the state nor the block); computed here when null.</param>
+    public StepContext(
+        SimState state, SimulationSpec spec, PolicyPackage policy, Coefficients[] coefficients, RandomSource random, IAgreementZone zone,
+        SanctionOdds[]? odds = null)
     {
         State = state;
         Spec = spec;
@@ -32,7 +42,7 @@ public sealed class StepContext
         Scratch = new double[n];
         foreach (var d in Decisions.BlockWide) _uniforms[d] = new double[n];
         Honored = spec.Agreements.Select(a => policy.Honors.Contains(a.Id)).ToArray();
-        Odds = SanctionOdds.OfAll(coefficients, spec, policy);
+        Odds = odds ?? SanctionOdds.OfAll(coefficients, spec, policy);
         var sanctioners = spec.Roles.Sanctioners.Length;
         SanctionerCount = sanctioners;
         VetoTradeShare = spec.Roles.VetoPlayers.Sum(v => v.TradeShare);
@@ -113,8 +123,14 @@ public sealed class StepContext
     /// block together); no meaning between modules.
     /// </summary>
     public readonly double[] Scratch;
-    /// <summary>Ladder probabilities this month, 7 per run (kept for the likelihood and traces).</summary>
+    /// <summary>Ladder probabilities this month, 7 per run (kept for the likelihood and traces; see <see cref="KeepLadderProbabilities"/>).</summary>
     public readonly double[] LadderP;
+
+    /// <summary>
+    /// Whether every run's ladder probabilities must be left in <see cref="LadderP"/> (traces, replays). A plain run reads
+    /// only the levels drawn, so the runner turns this off and the vector path skips the writes.
+    /// </summary>
+    public bool KeepLadderProbabilities { get; set; } = true;
 
     /// <summary>
     /// Logit decisions taken so far by this block (one agent's quantal-response choice in one month: the challenger's

@@ -18,10 +18,18 @@ public sealed class MoratoriumModule : IMechanism
         var s = ctx.State;
         var from = ctx.Spec.MoratoriumFromLevel;
         // The end hazard is drawn only for runs under a moratorium: for the whole block at once when many are, else one by one.
+        // Likewise the declaration, drawn only for runs in talks, engaged and below the covered levels.
         var under = 0;
-        foreach (var m in s.Moratorium.AsSpan(0, s.Runs)) under += m ? 1 : 0;
+        var candidates = 0;
+        for (var r = 0; r < s.Runs; r++)
+        {
+            if (s.Moratorium[r]) under++;
+            else if (FeatureFunction.IsTalking(s.Phase[r]) && s.Engaged[r] && s.Level[r] < from) candidates++;
+        }
         var blockWide = 4 * under >= s.Runs;
         var endU = blockWide ? ctx.Uniforms(Decisions.MoratoriumEnd) : default;
+        var declareBlockWide = 4 * candidates >= s.Runs;
+        var declareU = declareBlockWide ? ctx.Uniforms(Decisions.MoratoriumDeclare) : default;
         for (var r = 0; r < s.Runs; r++)
         {
             var c = ctx.C(r);
@@ -36,7 +44,7 @@ public sealed class MoratoriumModule : IMechanism
             }
             else if (FeatureFunction.IsTalking(s.Phase[r]) && s.Engaged[r] && s.Level[r] < from)
             {
-                now = ctx.Uniform(r, Decisions.MoratoriumDeclare) < DetMath.Logistic(c.MoratoriumDeclareIntercept);
+                now = (declareBlockWide ? declareU[r] : ctx.Uniform(r, Decisions.MoratoriumDeclare)) < c.MoratoriumDeclareProbability;
                 ctx.LogitDecisions++;
             }
             if (ctx.Observed?.Moratorium is { } observed) now = observed;

@@ -21,10 +21,11 @@ public sealed class NegotiationModule : IMechanism
     {
         var s = ctx.State;
         var policy = ctx.Policy;
+        var message = ctx.Month.MessageActive ? policy.Message : null;
         for (var r = 0; r < s.Runs; r++)
         {
             var c = ctx.C(r);
-            DeliverMessage(ctx, r);
+            if (message is not null && !s.MessageDelivered[r]) DeliverMessage(ctx, r, message);
             var before = s.Phase[r];
             var after = ctx.Observed?.Phase ?? Advance(ctx, r, c, policy);
             if (after != before)
@@ -39,10 +40,10 @@ public sealed class NegotiationModule : IMechanism
         }
     }
 
-    private static void DeliverMessage(StepContext ctx, int r)
+    /// <summary>Tries to deliver the package's message (being sent this month) to run r, which has not received it yet.</summary>
+    private static void DeliverMessage(StepContext ctx, int r, MessageLever msg)
     {
         var s = ctx.State;
-        if (s.MessageDelivered[r] || !ctx.Month.MessageActive || ctx.Policy.Message is not { } msg) return;
         var miss = 1.0;
         foreach (var ch in msg.Channels)
         {

@@ -25,9 +25,10 @@ public static class BatchSimulator
         // their state to stay in the core's cache. Every run's draws are keyed by its own coordinates, and each month's
         // sums receive their runs in run order either way, so the result is identical to one block.
         var block = observer is null ? CacheBlock : n;
+        var odds = SanctionOdds.OfAll(coefficients, request.Spec, request.Spec.Policy(request.PolicyId)!);
         for (var start = 0; start < n; start += block)
         {
-            result.LogitDecisions += RunBlock(request, coefficients, months, first + start, Math.Min(block, n - start), start, result,
+            result.LogitDecisions += RunBlock(request, coefficients, odds, months, first + start, Math.Min(block, n - start), start, result,
                 zone, observer, observed, cancellation);
         }
         return result;
@@ -37,7 +38,7 @@ public static class BatchSimulator
     public const int CacheBlock = 256;
 
     private static long RunBlock(
-        SimulationRequest request, Coefficients[] coefficients, MonthContext[] months, int firstRun, int count, int offset,
+        SimulationRequest request, Coefficients[] coefficients, SanctionOdds[] odds, MonthContext[] months, int firstRun, int count, int offset,
         BatchResult result, IAgreementZone zone, Action<StepContext>? observer, IReadOnlyList<ObservedMonth?>? observed,
         CancellationToken cancellation)
     {
@@ -46,7 +47,8 @@ public static class BatchSimulator
         var policy = spec.Policy(request.PolicyId)!;
         var random = new RandomSource(request.Seed);
         Simulator.Initialize(state, spec, spec.Initial, coefficients, random);
-        var ctx = new StepContext(state, spec, policy, coefficients, random, zone);
+        // An observer sees each month's ladder probabilities; a plain run reads only the levels drawn.
+        var ctx = new StepContext(state, spec, policy, coefficients, random, zone, odds) { KeepLadderProbabilities = observer is not null };
         var seen = new ushort[count];
         for (var t = 0; t < request.Months; t++)
         {
