@@ -91,7 +91,7 @@ internal static class ChallengerLanes
             Risk(conditional && s.MessageDelivered[r + 1], offerValue, phase[r + 1], talking1),
             Risk(conditional && s.MessageDelivered[r + 2], offerValue, phase[r + 2], talking2),
             Risk(conditional && s.MessageDelivered[r + 3], offerValue, phase[r + 3], talking3));
-        Span<double> restraint = stackalloc double[Width * Ladder.Levels];
+        var restraint = ctx.LaneRestraint.AsSpan(); // scratch, not stackalloc: the method stays eligible for tiered, profiled compilation
         var restrained = false;
         for (var lane = 0; lane < Width; lane++) restrained |= Restraints(s, r + lane, spec, policy, restraint.Slice(lane * Ladder.Levels, Ladder.Levels));
 
@@ -108,24 +108,18 @@ internal static class ChallengerLanes
 
         // ChoiceModels.LadderFromContinuations, and ChoiceModels.DrawLevel: the highest k with u < P(level ≥ k), the
         // tail built by the same subtractions.
-        Span<double> p = stackalloc double[Ladder.Levels * Width];
         var reach = one;
         var u = Load(levelU, r);
         var tail = one;
         var alive = Vector256<double>.AllBitsSet;
         var level = zero;
-        Rung(p, 0, eta1, ref reach, ref tail, ref alive, ref level, u);
-        Rung(p, 1, eta2, ref reach, ref tail, ref alive, ref level, u);
-        Rung(p, 2, eta3, ref reach, ref tail, ref alive, ref level, u);
-        Rung(p, 3, eta4, ref reach, ref tail, ref alive, ref level, u);
-        Rung(p, 4, eta5, ref reach, ref tail, ref alive, ref level, u);
-        Rung(p, 5, eta6, ref reach, ref tail, ref alive, ref level, u);
-        Store(p, Ladder.Top, reach);
-        for (var lane = 0; lane < Width && ctx.KeepLadderProbabilities; lane++)
-        {
-            var target = ctx.LadderP.AsSpan((r + lane) * Ladder.Levels, Ladder.Levels);
-            for (var k = 0; k < Ladder.Levels; k++) target[k] = p[k * Width + lane];
-        }
+        var p0 = Rung(eta1, ref reach, ref tail, ref alive, ref level, u);
+        var p1 = Rung(eta2, ref reach, ref tail, ref alive, ref level, u);
+        var p2 = Rung(eta3, ref reach, ref tail, ref alive, ref level, u);
+        var p3 = Rung(eta4, ref reach, ref tail, ref alive, ref level, u);
+        var p4 = Rung(eta5, ref reach, ref tail, ref alive, ref level, u);
+        var p5 = Rung(eta6, ref reach, ref tail, ref alive, ref level, u);
+        if (ctx.KeepLadderProbabilities) KeepProbabilities(ctx.LadderP, r, p0, p1, p2, p3, p4, p5, reach);
 
         // Stance (ChoiceModels.StanceUtility), given the level just drawn.
         var offer = Lanes(s.MessageDelivered[r], s.MessageDelivered[r + 1], s.MessageDelivered[r + 2], s.MessageDelivered[r + 3]) + Load(ctx.AidDelivered, r);
@@ -148,6 +142,7 @@ internal static class ChallengerLanes
     }
 
     /// <summary>Negotiation-risk feature of a run on rungs at or above the hold threshold (FeatureFunction.Compute).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Risk(bool conditional, double offerValue, Phase phase, bool talking)
     {
         if (!conditional) return 0.0;
@@ -174,6 +169,7 @@ internal static class ChallengerLanes
         restraint[level], restraint[Ladder.Levels + level], restraint[2 * Ladder.Levels + level], restraint[3 * Ladder.Levels + level]);
 
     /// <summary>The sanctions exponent −(enforcement·UN + w·unilateral)/scale after an act at <paramref name="level"/> (FeatureFunction.SanctionExponents).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> SanctionExponent(
         Spec.SimulationSpec spec, Coefficients c, SanctionOdds odds, int level,
         Vector256<double> unLayers, Vector256<double> uniLayers, Vector256<double> enforcement)
@@ -200,18 +196,40 @@ internal static class ChallengerLanes
             + Vector256.Create(c.LadderNegotiationRisk) * (j >= policy.HoldThreshold ? risk : zero);
     }
 
-    /// <summary>One rung of the ladder: P(stop here) = reach·(1 − go), then the level draw's running tail.</summary>
+    /// <summary>
+    /// One rung of the ladder: returns P(stop here) = reach·(1 − go) and advances reach, and the level draw's running
+    /// tail, alive mask and level count.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Rung(
-        Span<double> p, int k, Vector256<double> go, ref Vector256<double> reach, ref Vector256<double> tail, ref Vector256<double> alive,
+    private static Vector256<double> Rung(
+        Vector256<double> go, ref Vector256<double> reach, ref Vector256<double> tail, ref Vector256<double> alive,
         ref Vector256<double> level, Vector256<double> u)
     {
         var stop = reach * (Vector256<double>.One - go);
         reach *= go;
-        Store(p, k, stop);
         tail -= stop;
         alive &= Vector256.LessThan(u, tail);
         level += alive & Vector256<double>.One;
+        return stop;
+    }
+
+    /// <summary>Writes the four runs' ladder probabilities P(level = 0…6) into <see cref="StepContext.LadderP"/>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void KeepProbabilities(
+        double[] ladderP, int r, Vector256<double> p0, Vector256<double> p1, Vector256<double> p2, Vector256<double> p3,
+        Vector256<double> p4, Vector256<double> p5, Vector256<double> p6)
+    {
+        for (var lane = 0; lane < Width; lane++)
+        {
+            var target = ladderP.AsSpan((r + lane) * Ladder.Levels, Ladder.Levels);
+            target[0] = p0.GetElement(lane);
+            target[1] = p1.GetElement(lane);
+            target[2] = p2.GetElement(lane);
+            target[3] = p3.GetElement(lane);
+            target[4] = p4.GetElement(lane);
+            target[5] = p5.GetElement(lane);
+            target[6] = p6.GetElement(lane);
+        }
     }
 
     /// <summary>Math.Min(1.0, x) per lane (NaN stays NaN).</summary>
@@ -237,6 +255,4 @@ internal static class ChallengerLanes
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> Lanes(bool a, bool b, bool c, bool d) =>
         Vector256.Create(a ? 1.0 : 0.0, b ? 1.0 : 0.0, c ? 1.0 : 0.0, d ? 1.0 : 0.0);
-
-    private static void Store(Span<double> p, int k, Vector256<double> value) => value.CopyTo(p.Slice(k * Width, Width));
 }

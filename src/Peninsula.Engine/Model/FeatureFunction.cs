@@ -34,6 +34,7 @@ public static class FeatureFunction
     /// <summary>log(1 + n) for the pipeline counts met in practice (same values as <see cref="DetMath.Log"/>).</summary>
     private static readonly double[] LogOnePlusTable = [.. Enumerable.Range(0, 64).Select(n => DetMath.Log(1.0 + n))];
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static double LogOnePlus(int n) => (uint)n < (uint)LogOnePlusTable.Length ? LogOnePlusTable[n] : DetMath.Log(1.0 + n);
 
     /// <summary>
@@ -201,6 +202,7 @@ public static class FeatureFunction
     public static bool IsTalking(Phase phase) => phase is Core.Phase.Talks or Core.Phase.Summit or Core.Phase.Framework or Core.Phase.Implementation;
 
     /// <summary>This month's exercise intensity after the package's posture (suspended during talks if it says so).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static double ExerciseIntensity(SimState s, int r, in MonthContext ctx, PolicyPackage policy) =>
         policy.Exercises.SuspendDuringTalks && IsTalking(s.Phase[r]) ? 0.0 : ctx.ExerciseIntensity;
 

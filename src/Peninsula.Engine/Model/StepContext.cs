@@ -123,6 +123,9 @@ public sealed class StepContext
     /// block together); no meaning between modules.
     /// </summary>
     public readonly double[] Scratch;
+    /// <summary>Scratch of the challenger's vector path: four runs' agreement restraints by level (7 each).</summary>
+    internal readonly double[] LaneRestraint = new double[4 * Ladder.Levels];
+
     /// <summary>Ladder probabilities this month, 7 per run (kept for the likelihood and traces; see <see cref="KeepLadderProbabilities"/>).</summary>
     public readonly double[] LadderP;
 
