@@ -42,7 +42,9 @@ public static class DetMathVector
         p = p * r + Vector256.Create(0.5);
         p = p * r + Vector256.Create(1.0);
         p = p * r + Vector256.Create(1.0);
-        return p * Scale(k);
+        var magic = Vector256.Create(IntegerMagic); // Scale(k), written out: the inliner does not always take it here
+        var ki = (k + magic).AsInt64() - magic.AsInt64();
+        return p * Vector256.ShiftLeft(ki + Vector256.Create(1023L), 52).AsDouble();
     }
 
     /// <summary>

@@ -20,10 +20,11 @@ internal static class ChallengerLanes
     private static readonly Vector256<double> SignBit = Vector256.Create(-0.0);
 
     /// <summary>
-    /// Draws level and stance for runs <paramref name="r"/>…<paramref name="r"/>+3, which must share one parameter draw;
-    /// writes <see cref="SimState.Level"/>, <see cref="SimState.Engaged"/> and <see cref="StepContext.LadderP"/>.
+    /// Draws the level of runs <paramref name="r"/>…<paramref name="r"/>+3, which must share one parameter draw, into
+    /// <see cref="SimState.Level"/> (and their ladder probabilities into <see cref="StepContext.LadderP"/> when kept), and
+    /// leaves their stance utilities in <see cref="StepContext.Scratch"/>.
     /// </summary>
-    public static void Step(StepContext ctx, int r, ReadOnlySpan<double> levelU, ReadOnlySpan<double> stanceU)
+    public static void Step(StepContext ctx, int r, ReadOnlySpan<double> levelU)
     {
         var s = ctx.State;
         var spec = ctx.Spec;
@@ -133,12 +134,9 @@ internal static class ChallengerLanes
             + Vector256.Create(c.StanceOffer) * offer + Vector256.Create(c.StanceMediator) * mediator
             + Vector256.ConditionalSelect(escalated, Vector256.Create(c.StanceEscalation), zero)
             + Vector256.ConditionalSelect(Vector256.Equals(engagedLast, one), Vector256.Create(c.StancePersist), zero);
-        var engage = Vector256.LessThan(Load(stanceU, r), DetMathVector.Logistic(utility));
-        for (var lane = 0; lane < Width; lane++)
-        {
-            s.Level[r + lane] = (int)level.GetElement(lane);
-            s.Engaged[r + lane] = engage.AsInt64().GetElement(lane) != 0;
-        }
+        // The stance logistics and draws are taken for the whole block afterwards (ChallengerModule.Apply).
+        utility.CopyTo(ctx.Scratch.AsSpan(r, Width));
+        for (var lane = 0; lane < Width; lane++) s.Level[r + lane] = (int)level.GetElement(lane);
     }
 
     /// <summary>Negotiation-risk feature of a run on rungs at or above the hold threshold (FeatureFunction.Compute).</summary>

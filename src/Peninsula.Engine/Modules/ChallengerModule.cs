@@ -20,7 +20,7 @@ public sealed class ChallengerModule : IMechanism
         var stanceU = ctx.Observed?.Engage is null ? ctx.Uniforms(Decisions.Stance) : default;
         if (ctx.Observed is not null || ctx.FeatureCapture is not null)
         {
-            ApplyRuns(ctx, 0, s.Runs, levelU, stanceU);
+            ApplyRuns(ctx, 0, s.Runs, levelU);
         }
         else
         {
@@ -32,8 +32,8 @@ public sealed class ChallengerModule : IMechanism
             {
                 if (s.Draw[r] == s.Draw[r + ChallengerLanes.Width - 1])
                 {
-                    if (from < r) ApplyRuns(ctx, from, r, levelU, stanceU);
-                    ChallengerLanes.Step(ctx, r, levelU, stanceU);
+                    if (from < r) ApplyRuns(ctx, from, r, levelU);
+                    ChallengerLanes.Step(ctx, r, levelU);
                     r += ChallengerLanes.Width;
                     from = r;
                 }
@@ -42,16 +42,24 @@ public sealed class ChallengerModule : IMechanism
                     r++;
                 }
             }
-            if (from < s.Runs) ApplyRuns(ctx, from, s.Runs, levelU, stanceU);
+            if (from < s.Runs) ApplyRuns(ctx, from, s.Runs, levelU);
+        }
+        // Stance: the utilities both paths left in the scratch, their logistics for the whole block together, the draws.
+        var engage = ctx.Scratch.AsSpan(0, s.Runs);
+        DetMathVector.Logistic(engage);
+        for (var r = 0; r < s.Runs; r++)
+        {
+            s.Engaged[r] = ctx.Observed?.Engage ?? stanceU[r] < engage[r];
         }
         ctx.LogitDecisions += 2L * s.Runs;
     }
 
     /// <summary>
     /// The per-run path for runs <paramref name="from"/>…<paramref name="to"/>−1 (also every run when actions are observed
-    /// or features captured): passes over the runs so that the exponentials of all of them are taken together.
+    /// or features captured): passes over the runs so that the exponentials of all of them are taken together. Leaves the
+    /// stance utilities in the scratch, like the vector path.
     /// </summary>
-    private static void ApplyRuns(StepContext ctx, int from, int to, ReadOnlySpan<double> levelU, ReadOnlySpan<double> stanceU)
+    private static void ApplyRuns(StepContext ctx, int from, int to, ReadOnlySpan<double> levelU)
     {
         var s = ctx.State;
         Span<double> shared = stackalloc double[FeatureFunction.SharedCount];
@@ -63,8 +71,7 @@ public sealed class ChallengerModule : IMechanism
         var count = to - from;
         var go = ctx.LadderContinuation.AsSpan(from * stride, count * stride);
         var sanctionExp = ctx.SanctionExp.AsSpan(from * lanes, count * lanes);
-        // Passes: sanction-cost exponents; features and rung indices; ladder logistics; level draws and stance
-        // utilities; stance logistics; stance draws.
+        // Passes: sanction-cost exponents; features and rung indices; ladder logistics; level draws and stance utilities.
         for (var r = from; r < to; r++)
         {
             FeatureFunction.SanctionExponents(s, r, ctx.Spec, ctx.C(r), ctx.OddsOf(r), sanctionExp.Slice((r - from) * lanes, lanes));
@@ -95,11 +102,6 @@ public sealed class ChallengerModule : IMechanism
             var offer = (s.MessageDelivered[r] ? 1.0 : 0.0) + ctx.AidDelivered[r];
             var mediator = MediatorEngagement(ctx, r) * policy.MediatorCoordination;
             engage[r - from] = ChoiceModels.StanceUtility(c, s.TrustChallenger[r], s.Stress[r], offer, mediator, level, s.EngagedLast[r]);
-        }
-        DetMathVector.Logistic(engage);
-        for (var r = from; r < to; r++)
-        {
-            s.Engaged[r] = ctx.Observed?.Engage ?? stanceU[r] < engage[r - from];
         }
     }
 

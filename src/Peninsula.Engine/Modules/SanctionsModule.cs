@@ -19,14 +19,24 @@ public sealed class SanctionsModule : IMechanism
         var s = ctx.State;
         var steps = ctx.Spec.ImplementationSteps;
         var decay = ctx.Scratch.AsSpan(0, s.Runs);
+        var lastDraw = -1;
+        Model.Coefficients c = null!;
+        double baselineTalking = 0, baselineIdle = 0;
         for (var r = 0; r < s.Runs; r++)
         {
-            var c = ctx.C(r);
+            if (s.Draw[r] != lastDraw)
+            {
+                // Runs of one draw are contiguous: the baselines are the draw's, taken once per draw in the block.
+                lastDraw = s.Draw[r];
+                c = ctx.Coefficients[lastDraw];
+                baselineTalking = EnforcementBaseline(ctx, c, talking: true);
+                baselineIdle = EnforcementBaseline(ctx, c, talking: false);
+            }
             s.UnLayers[r] += ctx.NewUnLayers[r];
             s.UniLayers[r] += ctx.NewUniLayers[r];
             var e = s.Enforcement[r];
             if ((s.Events[r] & MonthEvents.UnResolution) != 0) e += c.SanctionsEnforcementGain;
-            var baseline = EnforcementBaseline(ctx, c, FeatureFunction.IsTalking(s.Phase[r]));
+            var baseline = FeatureFunction.IsTalking(s.Phase[r]) ? baselineTalking : baselineIdle;
             e = baseline + (e - baseline) * c.SanctionsEnforcementDecay;
             s.Enforcement[r] = Math.Clamp(e, 0.0, 1.0);
             s.Relief[r] = s.Phase[r] == Phase.Implementation && steps > 0
