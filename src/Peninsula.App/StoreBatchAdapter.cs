@@ -68,6 +68,9 @@ public sealed class StoreBatchAdapter : IBatchStore, IDisposable
     /// <summary>Most batches committed in one transaction.</summary>
     public const int GroupLimit = 64;
 
+    /// <summary>Pause after a commit of fewer than <see cref="GroupLimit"/> batches, so that the next one gathers more.</summary>
+    public static readonly TimeSpan CommitInterval = TimeSpan.FromMilliseconds(100);
+
     private async Task Write()
     {
         try
@@ -83,6 +86,9 @@ public sealed class StoreBatchAdapter : IBatchStore, IDisposable
                 {
                     foreach (var (index, _) in group) _committed(index);
                 }
+                // Let batches gather before the next commit (fewer, larger transactions, fewer wake-ups of this thread
+                // beside the simulation's), unless the run is finishing.
+                if (!_queue.Reader.Completion.IsCompleted && group.Count < GroupLimit) await Task.Delay(CommitInterval).ConfigureAwait(false);
             }
         }
         catch (Exception e)
