@@ -225,21 +225,13 @@ public sealed record Calibration(
     }
 
     /// <summary>
-    /// The file's text (UTF-8, invalid bytes replaced), read in chunks so that neither a huge file nor a device that
-    /// never ends is held in memory: more than <see cref="MaxBytes"/> is a <see cref="CalibrationException"/>.
+    /// The file's text (UTF-8, invalid bytes replaced), read by <see cref="Core.BoundedFile"/> so that neither a huge file
+    /// nor a device that never ends is held in memory: more than <see cref="MaxBytes"/> is a <see cref="CalibrationException"/>.
     /// </summary>
     private static string ReadBounded(string path, string name)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
-        {
-            if (buffer.Length + read > MaxBytes) throw new CalibrationException($"{name}:1: the file is larger than {MaxBytes >> 20} MiB");
-            buffer.Write(chunk, 0, read);
-        }
-        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        var bytes = (Core.BoundedFile.ReadAllBytes(path, MaxBytes)
+            ?? throw new CalibrationException($"{name}:1: the file is larger than {MaxBytes >> 20} MiB")).AsSpan();
         if (bytes.StartsWith(Encoding.UTF8.Preamble)) bytes = bytes[Encoding.UTF8.Preamble.Length..];
         return Encoding.UTF8.GetString(bytes);
     }

@@ -84,5 +84,5 @@ public static class HistoricalAdditions
         return rows;
     }
 
-    private static byte[]? Read(string folder, string name, ErrorLog log) => BoundedFile.Read(Path.Combine(folder, name), name, log);
+    private static byte[]? Read(string folder, string name, ErrorLog log) => HistoryFile.Read(Path.Combine(folder, name), name, log);
 }

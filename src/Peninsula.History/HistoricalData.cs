@@ -46,7 +46,7 @@ public static class HistoricalData
         var files = new Dictionary<string, byte[]?>(StringComparer.Ordinal);
         var log = new ErrorLog(MaxErrors);
         foreach (var name in Tables.FileNames)
-            files[name] = BoundedFile.Read(Path.Combine(folder, name), name, log);
+            files[name] = HistoryFile.Read(Path.Combine(folder, name), name, log);
         log.ThrowIfAny();
         return Parse(files, until);
     }

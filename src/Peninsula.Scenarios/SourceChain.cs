@@ -139,7 +139,7 @@ internal static class SourceChain
                 errors.Add(file, line, errorPath, $"{what} '{name}' not found");
                 return null;
             }
-            var bytes = ReadBounded(path);
+            var bytes = Core.BoundedFile.ReadAllBytes(path, MaxBytes);
             if (bytes is null)
             {
                 errors.Add(file, line, errorPath, $"{what} '{name}' is larger than 1 MB");
@@ -158,20 +158,5 @@ internal static class SourceChain
             errors.Add(file, line, errorPath, $"{what} '{name}' cannot be read: {ex.Message.ReplaceLineEndings(" ")}");
         }
         return null;
-    }
-
-    /// <summary>The file's bytes, or null when it holds more than <see cref="MaxBytes"/> (read in chunks: a device that never ends stops here).</summary>
-    private static byte[]? ReadBounded(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
-        {
-            if (buffer.Length + read > MaxBytes) return null;
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
     }
 }

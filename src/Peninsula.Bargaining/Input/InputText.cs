@@ -29,21 +29,9 @@ internal static class InputText
         }
     }
 
-    /// <summary>The file's bytes, read in chunks so that neither a huge file nor a device that never ends fills memory.</summary>
-    private static byte[] ReadBounded(string path, string name)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
-        {
-            if (buffer.Length + read > InputRules.MaxFileBytes)
-                throw new BargainingInputException(name, 1, null, TooLarge);
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
-    }
+    /// <summary>The file's bytes (<see cref="Core.BoundedFile"/>: never more than the limit held in memory).</summary>
+    private static byte[] ReadBounded(string path, string name) =>
+        Core.BoundedFile.ReadAllBytes(path, InputRules.MaxFileBytes) ?? throw new BargainingInputException(name, 1, null, TooLarge);
 
     private static readonly string TooLarge = $"file is larger than {InputRules.MaxFileBytes >> 20} MiB";
 

@@ -16,7 +16,7 @@ internal static class TableReader
         }
         if (bytes.Length > HistoricalData.MaxFileBytes)
         {
-            log.Add(spec.FileName, 1, null, BoundedFile.TooLarge);
+            log.Add(spec.FileName, 1, null, HistoryFile.TooLarge);
             return result;
         }
         var records = CsvTable.Read(spec.FileName, bytes, spec.Columns, log);

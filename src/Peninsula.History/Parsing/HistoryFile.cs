@@ -1,7 +1,7 @@
 namespace Peninsula.History.Parsing;
 
-/// <summary>Reads a file whole, but never more than a limit: a huge file, or a device that never ends, is refused.</summary>
-internal static class BoundedFile
+/// <summary>Reads a historical data file whole (<see cref="Core.BoundedFile"/>), problems logged against the file.</summary>
+internal static class HistoryFile
 {
     /// <summary>
     /// The file's bytes; null when it does not exist. Problems (unreadable, larger than <see cref="HistoricalData.MaxFileBytes"/>)
@@ -13,20 +13,13 @@ internal static class BoundedFile
         {
             if (!File.Exists(path))
                 return null;
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-            using var output = new MemoryStream();
-            var chunk = new byte[81920];
-            int read;
-            while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+            var bytes = Core.BoundedFile.ReadAllBytes(path, HistoricalData.MaxFileBytes);
+            if (bytes is null)
             {
-                if (output.Length + read > HistoricalData.MaxFileBytes)
-                {
-                    log.Add(name, 1, null, TooLarge);
-                    return [];
-                }
-                output.Write(chunk, 0, read);
+                log.Add(name, 1, null, TooLarge);
+                return [];
             }
-            return output.ToArray();
+            return bytes;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
