@@ -39,4 +39,19 @@ public sealed class StepContextUniformsTests
         h.SetMonth(2);
         Assert.Equal(first, h.Context.Uniforms(Decisions.Level).ToArray());
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    [InlineData(9)]
+    [InlineData(37)]
+    public void Draws_FewOrManyRunsNeedingThem_EqualThePerRunDraw(int needed)
+    {
+        // 37 runs: fewer than 10 needing a draw are served one at a time, more from the block-wide buffer.
+        var h = new ModuleHarness(TestSpecs.Transition2021, runs: 37);
+        h.ForAll(r => h.State.RunIndex[r] = 500 + r);
+        h.SetMonth(4);
+        var draws = h.Context.Draws(Decisions.MoratoriumDeclare, needed);
+        for (var r = 0; r < h.Runs; r++) Assert.Equal(h.Context.Uniform(r, Decisions.MoratoriumDeclare), draws[r]);
+    }
 }

@@ -245,9 +245,6 @@ internal static class ChallengerLanes
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> Load(double[] values, int r) => Vector256.Create<double>(values.AsSpan(r, Width));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> Load(ReadOnlySpan<double> values, int r) => Vector256.Create(values.Slice(r, Width));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

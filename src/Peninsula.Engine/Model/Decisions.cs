@@ -39,7 +39,7 @@ public static class Decisions
     /// buffers are allocated with the block, so no month's step allocates.
     /// </summary>
     public static readonly int[] BlockWide =
-        [Level, Stance, PrincipalWilling, PrincipalDesignation, Disaster, PipelineDisplay, PipelineConsume, MoratoriumEnd, MoratoriumDeclare];
+        [Level, Stance, PrincipalWilling, PrincipalDesignation, Disaster, PipelineDisplay, MoratoriumEnd, MoratoriumDeclare];
 
     /// <summary>One more than the largest monthly decision id (sizes per-decision scratch arrays).</summary>
     public const int Count = 93;

@@ -164,6 +164,33 @@ public sealed class StepContext
         return values;
     }
 
+    /// <summary>
+    /// This month's draws for <paramref name="decision"/>, of which <paramref name="needed"/> runs of the block will take
+    /// one: generated for the whole block together (<see cref="Uniforms"/>) when at least a quarter of it needs them,
+    /// else one at a time as asked. The values are the same either way (each is keyed by its run's coordinates); only
+    /// the cost differs.
+    /// </summary>
+    public DecisionDraws Draws(int decision, int needed) =>
+        new(this, decision, needed > 0 && 4 * needed >= State.Runs ? Uniforms(decision) : default);
+
+    /// <summary>Draws of one decision for the runs of a block (see <see cref="Draws"/>).</summary>
+    public readonly ref struct DecisionDraws
+    {
+        private readonly StepContext _ctx;
+        private readonly int _decision;
+        private readonly ReadOnlySpan<double> _block;
+
+        internal DecisionDraws(StepContext ctx, int decision, ReadOnlySpan<double> block)
+        {
+            _ctx = ctx;
+            _decision = decision;
+            _block = block;
+        }
+
+        /// <summary>The uniform draw of run r (<c>== Uniform(r, decision)</c>).</summary>
+        public double this[int r] => _block.IsEmpty ? _ctx.Uniform(r, _decision) : _block[r];
+    }
+
     /// <summary>Coefficients of run r.</summary>
     public Coefficients C(int r) => Coefficients[State.Draw[r]];
 }

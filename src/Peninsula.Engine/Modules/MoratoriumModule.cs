@@ -17,19 +17,16 @@ public sealed class MoratoriumModule : IMechanism
     {
         var s = ctx.State;
         var from = ctx.Spec.MoratoriumFromLevel;
-        // The end hazard is drawn only for runs under a moratorium: for the whole block at once when many are, else one by one.
-        // Likewise the declaration, drawn only for runs in talks, engaged and below the covered levels.
+        // The end hazard is drawn only for runs under a moratorium, the declaration only for runs that may declare one.
         var under = 0;
         var candidates = 0;
         for (var r = 0; r < s.Runs; r++)
         {
             if (s.Moratorium[r]) under++;
-            else if (FeatureFunction.IsTalking(s.Phase[r]) && s.Engaged[r] && s.Level[r] < from) candidates++;
+            else if (MayDeclare(s, r, from)) candidates++;
         }
-        var blockWide = 4 * under >= s.Runs;
-        var endU = blockWide ? ctx.Uniforms(Decisions.MoratoriumEnd) : default;
-        var declareBlockWide = 4 * candidates >= s.Runs;
-        var declareU = declareBlockWide ? ctx.Uniforms(Decisions.MoratoriumDeclare) : default;
+        var endU = ctx.Draws(Decisions.MoratoriumEnd, under);
+        var declareU = ctx.Draws(Decisions.MoratoriumDeclare, candidates);
         for (var r = 0; r < s.Runs; r++)
         {
             var c = ctx.C(r);
@@ -40,11 +37,11 @@ public sealed class MoratoriumModule : IMechanism
                 var stall = Math.Min(2.0, Math.Max(0, s.MonthsSinceProgress[r]) / 12.0);
                 var hazard = DetMath.Logistic(c.MoratoriumEndIntercept + c.MoratoriumEndStall * stall - c.MoratoriumEndTrust * s.TrustChallenger[r]);
                 ctx.LogitDecisions++;
-                if (s.Level[r] >= from || (blockWide ? endU[r] : ctx.Uniform(r, Decisions.MoratoriumEnd)) < hazard) now = false;
+                if (s.Level[r] >= from || endU[r] < hazard) now = false;
             }
-            else if (FeatureFunction.IsTalking(s.Phase[r]) && s.Engaged[r] && s.Level[r] < from)
+            else if (MayDeclare(s, r, from))
             {
-                now = (declareBlockWide ? declareU[r] : ctx.Uniform(r, Decisions.MoratoriumDeclare)) < c.MoratoriumDeclareProbability;
+                now = declareU[r] < c.MoratoriumDeclareProbability;
                 ctx.LogitDecisions++;
             }
             if (ctx.Observed?.Moratorium is { } observed) now = observed;
@@ -53,4 +50,7 @@ public sealed class MoratoriumModule : IMechanism
             if (!was && now) s.Events[r] |= MonthEvents.MoratoriumDeclared;
         }
     }
+
+    /// <summary>A run without a moratorium may declare one: in talks, engaged, and this month below the covered levels.</summary>
+    private static bool MayDeclare(SimState s, int r, int from) => FeatureFunction.IsTalking(s.Phase[r]) && s.Engaged[r] && s.Level[r] < from;
 }
