@@ -39,14 +39,16 @@ public sealed record Contrast(Estimate Estimate, ImmutableArray<double> PerDraw,
         var sumSq = new double[k];
         var count = new int[k];
         double total = 0, totalSq = 0;
-        for (var i = 0; i < n; i++)
+        for (var draw = 0; draw < k; draw++)
         {
-            var draw = request.DrawOf(i);
-            sum[draw] += d[i];
-            sumSq[draw] += d[i] * d[i];
-            count[draw]++;
-            total += d[i];
-            totalSq += d[i] * d[i];
+            for (var i = request.FirstRunOf(draw); i < request.FirstRunOf(draw + 1); i++)
+            {
+                sum[draw] += d[i];
+                sumSq[draw] += d[i] * d[i];
+                count[draw]++;
+                total += d[i];
+                totalSq += d[i] * d[i];
+            }
         }
         var mean = total / n;
         var half = Z95 * Math.Sqrt(Variance(totalSq, mean, n) / n);

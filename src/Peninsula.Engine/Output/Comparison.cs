@@ -25,15 +25,17 @@ public static class Comparison
         var sumSq = new double[k];
         var count = new int[k];
         double total = 0, totalSq = 0;
-        for (var i = 0; i < n; i++)
+        for (var draw = 0; draw < k; draw++)
         {
-            var d = (policy.Happened(ev, i, window) ? 1.0 : 0.0) - (reference.Happened(ev, i, window) ? 1.0 : 0.0);
-            var draw = a.DrawOf(i);
-            sum[draw] += d;
-            sumSq[draw] += d * d;
-            count[draw]++;
-            total += d;
-            totalSq += d * d;
+            for (var i = a.FirstRunOf(draw); i < a.FirstRunOf(draw + 1); i++)
+            {
+                var d = (policy.Happened(ev, i, window) ? 1.0 : 0.0) - (reference.Happened(ev, i, window) ? 1.0 : 0.0);
+                sum[draw] += d;
+                sumSq[draw] += d * d;
+                count[draw]++;
+                total += d;
+                totalSq += d * d;
+            }
         }
         var mean = total / n;
         var variance = n > 1 ? Math.Max(0.0, (totalSq - n * mean * mean) / (n - 1)) : 0.0;

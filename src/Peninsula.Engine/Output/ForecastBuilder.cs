@@ -84,17 +84,12 @@ public static class ForecastBuilder
         drawRuns ??= DrawSizes(req);
         var months = req.Months;
         var curves = ImmutableArray.CreateBuilder<CumulativeCurve>(Outcomes.EventCount);
-        var firstByDraw = new long[req.ParameterDraws * months];
+        var counts = result.FirstMonthCounts;
         var perDraw = new double[req.ParameterDraws];
         var mcVar = new double[req.ParameterDraws];
         for (var e = 0; e < Outcomes.EventCount; e++)
         {
-            Array.Clear(firstByDraw);
-            var first = result.FirstMonth.AsSpan(e * req.Runs, req.Runs);
-            for (var i = 0; i < req.Runs; i++)
-            {
-                if (first[i] >= 0 && first[i] < months) firstByDraw[req.DrawOf(i) * months + first[i]]++;
-            }
+            var firstByDraw = counts.AsSpan(e * req.ParameterDraws * months, req.ParameterDraws * months);
             var cumulative = new long[req.ParameterDraws];
             var byMonth = ImmutableArray.CreateBuilder<ProbabilityBand>(months);
             for (var t = 0; t < months; t++)
@@ -126,13 +121,15 @@ public static class ForecastBuilder
     {
         var req = result.Request;
         drawRuns ??= DrawSizes(req);
+        var months = req.Months;
+        var counts = result.FirstMonthCounts;
         var hits = new long[req.ParameterDraws];
         long total = 0;
-        for (var i = 0; i < req.Runs; i++)
+        for (var k = 0; k < req.ParameterDraws; k++)
         {
-            if (!result.Happened(ev, i, window)) continue;
-            hits[req.DrawOf(i)]++;
-            total++;
+            // Happened(ev, i, window): a first month in 0…window−1.
+            foreach (var c in counts.AsSpan(((int)ev * req.ParameterDraws + k) * months, Math.Clamp(window, 0, months))) hits[k] += c;
+            total += hits[k];
         }
         var p = (double)total / req.Runs;
         var perDraw = new double[req.ParameterDraws];
@@ -149,8 +146,9 @@ public static class ForecastBuilder
     /// <summary>Number of runs assigned to each parameter draw.</summary>
     public static int[] DrawSizes(SimulationRequest req)
     {
+        ArgumentNullException.ThrowIfNull(req);
         var sizes = new int[req.ParameterDraws];
-        for (var i = 0; i < req.Runs; i++) sizes[req.DrawOf(i)]++;
+        for (var k = 0; k < sizes.Length; k++) sizes[k] = req.FirstRunOf(k + 1) - req.FirstRunOf(k);
         return sizes;
     }
 

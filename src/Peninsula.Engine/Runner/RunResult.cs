@@ -98,6 +98,36 @@ public sealed class RunResult
         for (var i = 0; i < b.DrawLadder.Length; i++) DrawLadder[offset + i] += b.DrawLadder[i];
     }
 
+    /// <summary>
+    /// Runs whose first occurrence of each event fell in each month, by parameter draw: [(event·draws + k)·months + t]
+    /// (runs without the event are not counted). One pass over <see cref="FirstMonth"/>, draw by draw, taken when first
+    /// asked for after the merge; the outcome probabilities and cumulative curves are sums of it.
+    /// </summary>
+    public long[] FirstMonthCounts => LazyInitializer.EnsureInitialized(ref _firstMonthCounts, CountFirstMonths);
+
+    private long[]? _firstMonthCounts;
+
+    private long[] CountFirstMonths()
+    {
+        var req = Request;
+        var months = req.Months;
+        var draws = req.ParameterDraws;
+        var counts = new long[Outcomes.EventCount * draws * months];
+        for (var e = 0; e < Outcomes.EventCount; e++)
+        {
+            var first = FirstMonth.AsSpan(e * req.Runs, req.Runs);
+            for (var k = 0; k < draws; k++)
+            {
+                var byMonth = counts.AsSpan((e * draws + k) * months, months);
+                foreach (var t in first[req.FirstRunOf(k)..req.FirstRunOf(k + 1)])
+                {
+                    if ((uint)t < (uint)months) byMonth[t]++;
+                }
+            }
+        }
+        return counts;
+    }
+
     /// <summary>Whether event <paramref name="ev"/> happened in run i within the first <paramref name="window"/> months.</summary>
     public bool Happened(Outcomes.Event ev, int run, int window)
     {

@@ -19,6 +19,13 @@ public sealed record SimulationRequest(SimulationSpec Spec, string PolicyId, int
     /// <summary>Parameter draw of run i: runs are split into contiguous, near-equal blocks per draw.</summary>
     public int DrawOf(int run) => (int)((long)run * ParameterDraws / Runs);
 
+    /// <summary>
+    /// First run of parameter draw <paramref name="draw"/> (0…<see cref="ParameterDraws"/>; the last gives <see cref="Runs"/>):
+    /// the smallest i with <see cref="DrawOf"/>(i) ≥ draw, so draw d owns runs FirstRunOf(d)…FirstRunOf(d + 1) − 1.
+    /// Loops over a draw's runs need no division per run.
+    /// </summary>
+    public int FirstRunOf(int draw) => (int)(((long)draw * Runs + ParameterDraws - 1) / ParameterDraws);
+
     /// <summary>Checks ranges; returns an error message or null.</summary>
     public string? Validate()
     {
