@@ -73,4 +73,28 @@ public sealed class FillUniformTests
         // The test machine has AVX2; if it did not, the tests above would only exercise the scalar fallback.
         Assert.Equal(System.Runtime.Intrinsics.X86.Avx2.IsSupported, PhiloxVector.IsAccelerated);
     }
+
+    [Fact]
+    public void WordsToUnit_EightLanes_BitIdenticalToScalarForEveryEdgeAndRandomWords()
+    {
+        // Words that put the 53 bits at 0, 2^53 − 1 (capped below 1), around the 2^21 seam between the two words, and
+        // at the sign bit of each word.
+        uint[] special = [0, 1, 2047, 2048, 4095, 0x7FFF_FFFF, 0x8000_0000, 0xFFFF_F800, 0xFFFF_FFFE, 0xFFFF_FFFF];
+        var pairs = (from x in special from y in special select (x, y)).ToList();
+        while (pairs.Count % 8 != 0) pairs.Add((0xFFFF_FFFF, 0xFFFF_FFFF));
+        Check([.. pairs.Select(p => p.x)], [.. pairs.Select(p => p.y)]);
+
+        Gen.UInt.Array[8, 8].Select(Gen.UInt.Array[8, 8]).Sample((a, b) => Check(a, b), iter: 5000);
+
+        static void Check(uint[] a, uint[] b)
+        {
+            var filled = new double[a.Length];
+            RandomSource.FromWords(a, b, filled);
+            for (var i = 0; i < a.Length; i++)
+            {
+                Assert.Equal(BitConverter.DoubleToInt64Bits(RandomSource.FromWords(a[i], b[i])), BitConverter.DoubleToInt64Bits(filled[i]));
+                Assert.InRange(filled[i], double.Epsilon, 1.0 - 1e-17);
+            }
+        }
+    }
 }
