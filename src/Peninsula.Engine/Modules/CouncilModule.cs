@@ -17,10 +17,13 @@ public sealed class CouncilModule : IMechanism
     {
         var s = ctx.State;
         var spec = ctx.Spec;
+        var everyRun = ctx.Observed?.UnResolution == true || ctx.Observed?.Veto == true;
+        var voters = 0;
+        for (var r = 0; r < s.Runs; r++) voters += everyRun || s.Level[r] >= spec.UnTriggerLevel ? 1 : 0;
         for (var r = 0; r < s.Runs; r++)
         {
             var level = s.Level[r];
-            if (level < spec.UnTriggerLevel && ctx.Observed?.UnResolution != true && ctx.Observed?.Veto != true) continue;
+            if (level < spec.UnTriggerLevel && !everyRun) continue;
             var c = ctx.C(r);
             var vetoed = false;
             var veto = ctx.OddsOf(r).Veto;
@@ -28,7 +31,8 @@ public sealed class CouncilModule : IMechanism
             for (var v = 0; v < spec.Roles.VetoPlayers.Length; v++)
             {
                 // Every veto player draws, so the draws made do not depend on who voted first.
-                if (ctx.Uniform(r, Decisions.VetoBase + v) < veto[v * Core.Ladder.Levels + voteLevel]) vetoed = true;
+                // (Block-wide when at least a quarter of the block votes; the same values either way.)
+                if (ctx.Draws(Decisions.VetoBase + v, voters)[r] < veto[v * Core.Ladder.Levels + voteLevel]) vetoed = true;
             }
             ctx.LogitDecisions += spec.Roles.VetoPlayers.Length;
             if (ctx.Observed is { } o)

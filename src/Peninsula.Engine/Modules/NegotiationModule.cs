@@ -22,12 +22,26 @@ public sealed class NegotiationModule : IMechanism
         var s = ctx.State;
         var policy = ctx.Policy;
         var message = ctx.Month.MessageActive ? policy.Message : null;
+        // The draws most runs of a phase take this month, block-wide when at least a quarter of the block may take them.
+        var approaching = 0;
+        var talking = 0;
+        if (ctx.Observed?.Phase is null)
+        {
+            for (var r = 0; r < s.Runs; r++)
+            {
+                var phase = s.Phase[r];
+                approaching += phase is Phase.None or Phase.Contact && s.PrincipalWilling[r] && s.Engaged[r] ? 1 : 0;
+                talking += phase is Phase.Talks or Phase.Summit ? 1 : 0;
+            }
+        }
+        var draws = new PhaseDraws(
+            ctx.Draws(Decisions.Contact, approaching), ctx.Draws(Decisions.Talks, approaching), ctx.Draws(Decisions.NoZoneCollapse, talking));
         for (var r = 0; r < s.Runs; r++)
         {
             var c = ctx.C(r);
             if (message is not null && !s.MessageDelivered[r]) DeliverMessage(ctx, r, message);
             var before = s.Phase[r];
-            var after = ctx.Observed?.Phase ?? Advance(ctx, r, c, policy);
+            var after = ctx.Observed?.Phase ?? Advance(ctx, r, c, policy, draws);
             if (after != before)
             {
                 Enter(s, r, after, c, policy);
@@ -58,7 +72,15 @@ public sealed class NegotiationModule : IMechanism
         }
     }
 
-    private static Phase Advance(StepContext ctx, int r, Coefficients c, PolicyPackage policy)
+    /// <summary>Draws of the phase machine's most frequent decisions (see <see cref="StepContext.Draws"/>).</summary>
+    private readonly ref struct PhaseDraws(StepContext.DecisionDraws contact, StepContext.DecisionDraws talks, StepContext.DecisionDraws noZoneCollapse)
+    {
+        public readonly StepContext.DecisionDraws Contact = contact;
+        public readonly StepContext.DecisionDraws Talks = talks;
+        public readonly StepContext.DecisionDraws NoZoneCollapse = noZoneCollapse;
+    }
+
+    private static Phase Advance(StepContext ctx, int r, Coefficients c, PolicyPackage policy, in PhaseDraws draws)
     {
         var s = ctx.State;
         var phase = s.Phase[r];
@@ -106,7 +128,7 @@ public sealed class NegotiationModule : IMechanism
             case Phase.None:
                 if (!both) return phase;
                 var pContact = s.MessageDelivered[r] ? 1.0 : c.NegotiationContactBase;
-                return ctx.Uniform(r, Decisions.Contact) < pContact ? Phase.Contact : phase;
+                return draws.Contact[r] < pContact ? Phase.Contact : phase;
 
             case Phase.Contact:
                 if (!both) return phase;
@@ -116,7 +138,7 @@ public sealed class NegotiationModule : IMechanism
                     return Phase.Summit;
                 }
                 ctx.LogitDecisions++;
-                return ctx.Uniform(r, Decisions.Talks) < DetMath.Logistic(c.NegotiationTalks + c.NegotiationTalksTrust * s.TrustChallenger[r])
+                return draws.Talks[r] < DetMath.Logistic(c.NegotiationTalks + c.NegotiationTalksTrust * s.TrustChallenger[r])
                     ? Phase.Talks : phase;
 
             case Phase.Talks:
@@ -125,7 +147,7 @@ public sealed class NegotiationModule : IMechanism
                 var zone = ctx.Zone.TryFind(Query(s, r, c, policy), out var terms);
                 if (!zone)
                 {
-                    return ctx.Uniform(r, Decisions.NoZoneCollapse) < c.NegotiationNoZoneCollapse ? Phase.Collapsed : phase;
+                    return draws.NoZoneCollapse[r] < c.NegotiationNoZoneCollapse ? Phase.Collapsed : phase;
                 }
                 if (!both) return phase;
                 if (ctx.Uniform(r, Decisions.Framework) < c.NegotiationFramework)

@@ -17,6 +17,13 @@ public sealed class PipelineModule : IMechanism
     {
         var s = ctx.State;
         var displayU = ctx.Observed?.PipelineDisplays is null ? ctx.Uniforms(Decisions.PipelineDisplay) : default;
+        // At most the runs acting at level ≥ 4 test a system this month: their draws are made block-wide when they are many.
+        var acts = 0;
+        if (ctx.Observed?.PipelineTested is null)
+        {
+            for (var r = 0; r < s.Runs; r++) acts += s.Level[r] >= 4 ? 1 : 0;
+        }
+        var consumeU = ctx.Draws(Decisions.PipelineConsume, acts);
         for (var r = 0; r < s.Runs; r++)
         {
             var c = ctx.C(r);
@@ -31,7 +38,7 @@ public sealed class PipelineModule : IMechanism
             {
                 // Drawn only where it decides something (a level ≥ 4 act with a system in the pipeline): a run's draw
                 // is keyed by its coordinates, so skipping it elsewhere changes no other draw.
-                if (s.Pipeline[r] > 0 && (ctx.Observed?.PipelineTested ?? ctx.Uniform(r, Decisions.PipelineConsume) < c.PipelineConsume))
+                if (s.Pipeline[r] > 0 && (ctx.Observed?.PipelineTested ?? consumeU[r] < c.PipelineConsume))
                 {
                     s.Pipeline[r]--;
                     s.Events[r] |= MonthEvents.SystemTested;

@@ -19,7 +19,7 @@ public sealed class PrincipalModule : IMechanism
         var s = ctx.State;
         var policy = ctx.Policy;
         var willingU = ctx.Month.InReview ? default : ctx.Uniforms(Decisions.PrincipalWilling);
-        // Designations are drawn in most run-months; sanctions after an act at level ≥ 4 only in a few.
+        // Designations are drawn in most run-months; sanctions after an act at level ≥ 4 only in some (block-wide when many).
         var designationU = ctx.Observed?.UnilateralSanctions is null ? ctx.Uniforms(Decisions.PrincipalDesignation) : default;
         var review = ctx.Month.InReview;
         var successor = ctx.Month.PrincipalUsesSuccessor;
@@ -39,6 +39,12 @@ public sealed class PrincipalModule : IMechanism
             DetMathVector.Logistic(willingP);
             ctx.LogitDecisions += s.Runs;
         }
+        var acts = 0;
+        if (ctx.Observed?.UnilateralSanctions is null)
+        {
+            for (var r = 0; r < s.Runs; r++) acts += s.Level[r] >= 4 ? 1 : 0;
+        }
+        var sanctionU = ctx.Draws(Decisions.PrincipalSanction, acts);
         for (var r = 0; r < s.Runs; r++)
         {
             var c = ctx.C(r);
@@ -49,7 +55,7 @@ public sealed class PrincipalModule : IMechanism
             var odds = ctx.OddsOf(r);
             var sanctionP = level >= 4 ? odds.PrincipalSanction[level] : odds.Designation;
             var sanction = ctx.Observed?.UnilateralSanctions
-                ?? (level >= 4 ? ctx.Uniform(r, Decisions.PrincipalSanction) : designationU[r]) < sanctionP;
+                ?? (level >= 4 ? sanctionU[r] : designationU[r]) < sanctionP;
             ctx.LogitDecisions++;
             if (sanction)
             {
