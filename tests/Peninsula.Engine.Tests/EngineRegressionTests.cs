@@ -45,4 +45,41 @@ public sealed class EngineRegressionTests
     {
         Assert.Equal(expected, Digest(Batch(policy, batchIndex)));
     }
+
+    [Fact]
+    public void Batches_WorkerReusesBlockArrays_SameAggregatesAsFreshArrays()
+    {
+        // Two requests (two policies, whose blocks have the same shapes), batches of 700 runs (blocks of 256, 256 and 188),
+        // interleaved on one thread, with an observed batch between them: every batch must equal the one simulated with
+        // freshly allocated arrays.
+        var a = TestSpecs.Request(policy: TestSpecs.PrincipledDiplomacy, runs: 2100, months: 24, seed: 5, draws: 7, batchSize: 700);
+        var b = TestSpecs.Request(policy: TestSpecs.TopDownSummitry, runs: 2100, months: 24, seed: 5, draws: 7, batchSize: 700);
+        var ca = MonteCarloRunner.DrawCoefficients(a);
+        var cb = MonteCarloRunner.DrawCoefficients(b);
+        var ma = MonthContext.Build(a.Spec, a.Spec.PolicyOf(a.PolicyId), a.Months);
+        var mb = MonthContext.Build(b.Spec, b.Spec.PolicyOf(b.PolicyId), b.Months);
+        (SimulationRequest, Coefficients[], MonthContext[], int)[] sequence =
+            [(a, ca, ma, 0), (a, ca, ma, 1), (b, cb, mb, 0), (a, ca, ma, 2), (b, cb, mb, 2), (b, cb, mb, 1), (a, ca, ma, 1)];
+        string[] Run(bool reuse)
+        {
+            BatchSimulator.ReuseBlocks = reuse;
+            try
+            {
+                return [.. sequence.Select((x, i) =>
+                {
+                    if (i == 3) BatchSimulator.Run(x.Item1, x.Item2, x.Item3, 0, SplitTheDifferenceZone.Instance, observer: _ => { });
+                    var batch = BatchSimulator.Run(x.Item1, x.Item2, x.Item3, x.Item4, SplitTheDifferenceZone.Instance);
+                    return $"{Digest(batch)} {batch.LogitDecisions}";
+                })];
+            }
+            finally
+            {
+                BatchSimulator.ReuseBlocks = true;
+            }
+        }
+        var fresh = Run(reuse: false);
+        var reused = Run(reuse: true);
+        Assert.Equal(fresh, reused);
+        Assert.Equal(fresh[1], fresh[^1]); // the same batch, simulated twice
+    }
 }

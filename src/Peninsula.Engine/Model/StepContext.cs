@@ -72,6 +72,20 @@ public sealed class StepContext
         Odds = SanctionOdds.OfAll(Coefficients, Spec, policy);
     }
 
+    /// <summary>
+    /// Readies this context for another block of the same request after its state has been re-initialised (a worker
+    /// reuses one block's arrays for the next instead of allocating them again): the decision count restarts, nothing is
+    /// observed or captured, and the draw cache is dropped (the next <see cref="Month"/> starts a new generation anyway).
+    /// </summary>
+    internal void BeginBlock(SanctionOdds[] odds)
+    {
+        Odds = odds;
+        LogitDecisions = 0;
+        Observed = null;
+        FeatureCapture = null;
+        _generation++;
+    }
+
     /// <summary>Sanction-response probabilities by parameter draw under the package in force.</summary>
     public SanctionOdds[] Odds { get; private set; }
 

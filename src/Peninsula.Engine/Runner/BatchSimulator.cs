@@ -42,14 +42,30 @@ public static class BatchSimulator
         BatchResult result, IAgreementZone zone, Action<StepContext>? observer, IReadOnlyList<ObservedMonth?>? observed,
         CancellationToken cancellation)
     {
-        var state = NewState(request, firstRun, count);
         var spec = request.Spec;
         var policy = spec.Policy(request.PolicyId)!;
         var random = new RandomSource(request.Seed);
-        Simulator.Initialize(state, spec, spec.Initial, coefficients, random);
-        // An observer sees each month's ladder probabilities; a plain run reads only the levels drawn.
-        var ctx = new StepContext(state, spec, policy, coefficients, random, zone, odds) { KeepLadderProbabilities = observer is not null };
-        var seen = new ushort[count];
+        SimState state;
+        StepContext ctx;
+        ushort[] seen;
+        if (observer is null && observed is null && Workspace.Take(spec, policy, coefficients, random, zone, count) is { } reused)
+        {
+            // The worker's last block of this shape: its arrays are re-initialised instead of allocated again.
+            (state, ctx, seen) = (reused.State, reused.Context, reused.Seen);
+            AssignRuns(state, request, firstRun);
+            Array.Clear(seen);
+            Simulator.Initialize(state, spec, spec.Initial, coefficients, random);
+            ctx.BeginBlock(odds);
+        }
+        else
+        {
+            state = NewState(request, firstRun, count);
+            Simulator.Initialize(state, spec, spec.Initial, coefficients, random);
+            // An observer sees each month's ladder probabilities; a plain run reads only the levels drawn.
+            ctx = new StepContext(state, spec, policy, coefficients, random, zone, odds) { KeepLadderProbabilities = observer is not null };
+            seen = new ushort[count];
+            if (observer is null && observed is null) Workspace.Keep(new Workspace(state, ctx, seen));
+        }
         for (var t = 0; t < request.Months; t++)
         {
             cancellation.ThrowIfCancellationRequested();
@@ -66,12 +82,55 @@ public static class BatchSimulator
     public static SimState NewState(SimulationRequest request, int firstRun, int count)
     {
         var state = new SimState(count, request.Spec.Agreements.Length);
-        for (var j = 0; j < count; j++)
+        AssignRuns(state, request, firstRun);
+        return state;
+    }
+
+    private static void AssignRuns(SimState state, SimulationRequest request, int firstRun)
+    {
+        for (var j = 0; j < state.Runs; j++)
         {
             state.RunIndex[j] = firstRun + j;
             state.Draw[j] = request.DrawOf(firstRun + j);
         }
-        return state;
+    }
+
+    /// <summary>
+    /// Whether a worker thread reuses its last blocks' state and step context for the next block of the same request and
+    /// size (default) instead of allocating them for every block. Results are identical either way (every state array is
+    /// re-initialised, every per-month scratch is written before it is read); tests compare both.
+    /// </summary>
+    internal static bool ReuseBlocks { get; set; } = true;
+
+    /// <summary>A worker's block arrays, kept for its next block of the same shape (a batch's last block is often shorter).</summary>
+    private sealed record Workspace(SimState State, StepContext Context, ushort[] Seen)
+    {
+        private const int Slots = 2;
+
+        [ThreadStatic]
+        private static Workspace?[]? t_slots;
+
+        public static Workspace? Take(Spec.SimulationSpec spec, Spec.PolicyPackage policy, Coefficients[] coefficients, RandomSource random, IAgreementZone zone, int count)
+        {
+            if (!ReuseBlocks || t_slots is not { } slots) return null;
+            foreach (var w in slots)
+            {
+                var c = w?.Context;
+                if (c is not null && w!.State.Runs == count && ReferenceEquals(c.Spec, spec) && ReferenceEquals(c.Policy, policy)
+                    && ReferenceEquals(c.Coefficients, coefficients) && ReferenceEquals(c.Zone, zone) && c.Random.Seed == random.Seed)
+                    return w;
+            }
+            return null;
+        }
+
+        public static void Keep(Workspace workspace)
+        {
+            if (!ReuseBlocks) return;
+            var slots = t_slots ??= new Workspace?[Slots];
+            // Newest first; the oldest shape is dropped (and with it the last reference to another request's arrays).
+            for (var i = Slots - 1; i > 0; i--) slots[i] = slots[i - 1];
+            slots[0] = workspace;
+        }
     }
 
     private static void Record(SimState s, BatchResult b, int t, int offset, Span<ushort> seen)
