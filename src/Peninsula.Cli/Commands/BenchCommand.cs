@@ -190,7 +190,8 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings>
               block's state stays in the core's cache (each month's sums still receive runs in run order).
             - Random numbers are Philox4x32-10 keyed by (seed, draw, run, month, decision). The draws that most runs take
               each month are generated for a whole block at once, sixteen counters at a time with AVX2
-              (`PhiloxVector`), about four times cheaper per draw than one at a time.
+              (`PhiloxVector`), and turned into doubles in vector registers: several times cheaper per draw than one
+              at a time.
             - The challenger's choices (ladder level and stance: the feature function, six continuation logits, the
               level draw, the stance logit) are taken for four runs of one parameter draw at a time, one run per vector
               lane, in registers (`ChallengerLanes`); other exponentials and logistics (principal choices, sanctions
@@ -198,9 +199,15 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings>
               their polynomial chains interleaved (`DetMathVector`), so independent evaluations overlap instead of
               each waiting for the last; each lane is bit-identical to the scalar `DetMath` function.
             - A draw is taken only where it decides something (a run's draws are keyed by its coordinates, so skipping
-              one moves no other), and taken for the whole block when most runs need it.
+              one moves no other), and taken for the whole block when at least a quarter of it needs it (principal
+              sanctions and pipeline tests after level ≥ 4 acts, veto votes, the phase machine's contact, talks and
+              no-zone collapse draws).
+            - A worker reuses its block's state arrays and step context for its next block of the same request instead
+              of allocating them again, and the engine skips the zeroing of locals (`SkipLocalsInit`), which had cleared
+              the vector step's large frame on every call.
             - Finished batches are merged in order as they arrive and released; their aggregates are stored
-              zlib-compressed from a background writer.
+              zlib-compressed from a background writer. The forecast's outcome probabilities and curves are sums of
+              per-draw counts of first months, read in one pass over each draw's runs.
             - Sanction odds are precomputed per parameter draw; no LINQ or allocation per run-month, one interface
               call per module per block-month (plus the agreement-zone lookup for runs in talks, cached per query).
 

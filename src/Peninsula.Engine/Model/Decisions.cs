@@ -35,11 +35,13 @@ public static class Decisions
     public const int PrincipalSuccessor = 92;
 
     /// <summary>
-    /// Decisions whose draws the modules take for a whole block each month (<see cref="StepContext.Uniforms"/>): their
-    /// buffers are allocated with the block, so no month's step allocates.
+    /// Decisions whose draws the modules may take for a whole block in a month (<see cref="StepContext.Uniforms"/>,
+    /// <see cref="StepContext.Draws"/>; also each veto player's vote): their buffers are allocated with the block, so no
+    /// month's step allocates.
     /// </summary>
     public static readonly int[] BlockWide =
-        [Level, Stance, PrincipalWilling, PrincipalDesignation, Disaster, PipelineDisplay, MoratoriumEnd, MoratoriumDeclare];
+        [Level, Stance, PrincipalWilling, PrincipalSanction, PrincipalDesignation, Disaster, PipelineDisplay, PipelineConsume,
+            MoratoriumEnd, MoratoriumDeclare, Contact, Talks, NoZoneCollapse];
 
     /// <summary>One more than the largest monthly decision id (sizes per-decision scratch arrays).</summary>
     public const int Count = 93;

@@ -41,6 +41,7 @@ public sealed class StepContext
         SanctionExp = new double[n * FeatureFunction.SanctionLanes];
         Scratch = new double[n];
         foreach (var d in Decisions.BlockWide) _uniforms[d] = new double[n];
+        for (var v = 0; v < spec.Roles.VetoPlayers.Length; v++) _uniforms[Decisions.VetoBase + v] = new double[n];
         Honored = spec.Agreements.Select(a => policy.Honors.Contains(a.Id)).ToArray();
         Odds = odds ?? SanctionOdds.OfAll(coefficients, spec, policy);
         var sanctioners = spec.Roles.Sanctioners.Length;
