@@ -52,7 +52,7 @@ public static class DetMathVector
     /// polynomial chains are interleaved, so they advance together instead of each waiting on its own latency (about
     /// 1.7× the throughput of four separate calls on the machine of docs/performance.md).
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)] // its own inlining budget, so that every Horner step and scale is inlined
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)] // its own inlining budget, so that every Horner step and scale is inlined
     public static void Exp(ref Vector256<double> x0, ref Vector256<double> x1, ref Vector256<double> x2, ref Vector256<double> x3)
     {
         if (!Vector256.IsHardwareAccelerated || !InRange(x0) || !InRange(x1) || !InRange(x2) || !InRange(x3))
@@ -145,6 +145,7 @@ public static class DetMathVector
     /// 1 / (1 + e^−x) on four vectors in place, each lane bit-identical to <see cref="DetMath.Logistic"/>, the
     /// exponentials interleaved as in <see cref="Exp(ref Vector256{double}, ref Vector256{double}, ref Vector256{double}, ref Vector256{double})"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Logistic(ref Vector256<double> x0, ref Vector256<double> x1, ref Vector256<double> x2, ref Vector256<double> x3)
     {
         if (!Vector256.IsHardwareAccelerated || !Ordered(x0) || !Ordered(x1) || !Ordered(x2) || !Ordered(x3))
@@ -184,6 +185,7 @@ public static class DetMathVector
     /// Replaces every value by <see cref="DetMath.Exp"/> of it, four lanes at a time (the tail by the scalar function):
     /// over a block of runs the independent exponentials overlap in the pipeline instead of waiting on each other.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Exp(Span<double> values)
     {
         var i = 0;
@@ -194,6 +196,7 @@ public static class DetMathVector
     }
 
     /// <summary>Replaces every value by <see cref="DetMath.Logistic"/> of it, four lanes at a time (see <see cref="Exp(Span{double})"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Logistic(Span<double> values)
     {
         var i = 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -39,6 +40,7 @@ public readonly struct RandomSource
     /// <see cref="Uniform"/> for many runs of one month and decision: <c>destination[i] = Uniform(draws[i], runs[i],
     /// month, decision)</c>, the same values, eight blocks at a time where AVX2 is available.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void FillUniform(ReadOnlySpan<int> draws, ReadOnlySpan<int> runs, int month, int decision, Span<double> destination)
     {
         var n = destination.Length;
@@ -88,6 +90,7 @@ public readonly struct RandomSource
     /// under the exponent of 2⁵² and 2⁵² taken off) and so does their sum (an integer below 2⁵³); then the same
     /// + ½, the exact scaling by 2⁻⁵³ and the same cap as <see cref="ToOpenUnit(ulong)"/>: the same values bit for bit.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void FromWords(Vector256<uint> a, Vector256<uint> b, Span<double> destination)
     {
         var (aLow, aHigh) = Vector256.Widen(a);
@@ -103,6 +106,7 @@ public readonly struct RandomSource
             FromWords(Vector256.Create(a.Slice(i, 8)), Vector256.Create(b.Slice(i, 8)), destination.Slice(i, 8));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> ToOpenUnit(Vector256<ulong> high32, Vector256<ulong> low21)
     {
         var twoTo52 = Vector256.Create(0x4330000000000000UL); // the double 2^52

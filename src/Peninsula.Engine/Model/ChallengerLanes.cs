@@ -24,6 +24,7 @@ internal static class ChallengerLanes
     /// <see cref="SimState.Level"/> (and their ladder probabilities into <see cref="StepContext.LadderP"/> when kept), and
     /// leaves their stance utilities in <see cref="StepContext.Scratch"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Step(StepContext ctx, int r, ReadOnlySpan<double> levelU)
     {
         var s = ctx.State;
