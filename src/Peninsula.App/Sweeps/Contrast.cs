@@ -41,7 +41,7 @@ public sealed record Contrast(Estimate Estimate, ImmutableArray<double> PerDraw,
         double total = 0, totalSq = 0;
         for (var draw = 0; draw < k; draw++)
         {
-            for (var i = request.FirstRunOf(draw); i < request.FirstRunOf(draw + 1); i++)
+            for (int i = request.FirstRunOf(draw), end = request.FirstRunOf(draw + 1); i < end; i++)
             {
                 sum[draw] += d[i];
                 sumSq[draw] += d[i] * d[i];

@@ -27,7 +27,7 @@ public static class Comparison
         double total = 0, totalSq = 0;
         for (var draw = 0; draw < k; draw++)
         {
-            for (var i = a.FirstRunOf(draw); i < a.FirstRunOf(draw + 1); i++)
+            for (int i = a.FirstRunOf(draw), end = a.FirstRunOf(draw + 1); i < end; i++)
             {
                 var d = (policy.Happened(ev, i, window) ? 1.0 : 0.0) - (reference.Happened(ev, i, window) ? 1.0 : 0.0);
                 sum[draw] += d;
