@@ -58,6 +58,14 @@ public sealed class SimState
     /// <summary>Scenario agreements tracked.</summary>
     public int AgreementCount { get; }
 
+    /// <summary>Runs whose level this month is at least <paramref name="level"/> (how many take a draw that follows such an act).</summary>
+    public int RunsAtOrAbove(int level)
+    {
+        var count = 0;
+        foreach (var l in Level.AsSpan(0, Runs)) count += l >= level ? 1 : 0;
+        return count;
+    }
+
     /// <summary>Parameter draw k of each run.</summary>
     public readonly int[] Draw;
     /// <summary>Global run index i of each run (the random key).</summary>

@@ -18,8 +18,7 @@ public sealed class CouncilModule : IMechanism
         var s = ctx.State;
         var spec = ctx.Spec;
         var everyRun = ctx.Observed?.UnResolution == true || ctx.Observed?.Veto == true;
-        var voters = 0;
-        for (var r = 0; r < s.Runs; r++) voters += everyRun || s.Level[r] >= spec.UnTriggerLevel ? 1 : 0;
+        var voters = everyRun ? s.Runs : s.RunsAtOrAbove(spec.UnTriggerLevel);
         for (var r = 0; r < s.Runs; r++)
         {
             var level = s.Level[r];

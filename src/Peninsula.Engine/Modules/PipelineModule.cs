@@ -18,12 +18,7 @@ public sealed class PipelineModule : IMechanism
         var s = ctx.State;
         var displayU = ctx.Observed?.PipelineDisplays is null ? ctx.Uniforms(Decisions.PipelineDisplay) : default;
         // At most the runs acting at level ≥ 4 test a system this month: their draws are made block-wide when they are many.
-        var acts = 0;
-        if (ctx.Observed?.PipelineTested is null)
-        {
-            for (var r = 0; r < s.Runs; r++) acts += s.Level[r] >= 4 ? 1 : 0;
-        }
-        var consumeU = ctx.Draws(Decisions.PipelineConsume, acts);
+        var consumeU = ctx.Draws(Decisions.PipelineConsume, ctx.Observed?.PipelineTested is null ? s.RunsAtOrAbove(4) : 0);
         for (var r = 0; r < s.Runs; r++)
         {
             var c = ctx.C(r);

@@ -39,12 +39,7 @@ public sealed class PrincipalModule : IMechanism
             DetMathVector.Logistic(willingP);
             ctx.LogitDecisions += s.Runs;
         }
-        var acts = 0;
-        if (ctx.Observed?.UnilateralSanctions is null)
-        {
-            for (var r = 0; r < s.Runs; r++) acts += s.Level[r] >= 4 ? 1 : 0;
-        }
-        var sanctionU = ctx.Draws(Decisions.PrincipalSanction, acts);
+        var sanctionU = ctx.Draws(Decisions.PrincipalSanction, ctx.Observed?.UnilateralSanctions is null ? s.RunsAtOrAbove(4) : 0);
         for (var r = 0; r < s.Runs; r++)
         {
             var c = ctx.C(r);
