@@ -44,49 +44,15 @@ public static class CliApp
         {
             return app.Run(args);
         }
-        catch (ScenarioInvalidException invalid)
+        catch (Exception ex) when (ex is CommandParseException or CommandRuntimeException)
         {
-            foreach (var line in invalid.Lines) errors.WriteLine(line);
-            return 1;
+            return Failures.Line(errors, ex, 2);
         }
-        catch (Exception ex) when (ex is CommandParseException or CommandRuntimeException or UserErrorException)
-        {
-            errors.WriteLine($"peninsula: {OneLine(ex.Message)}");
-            return 2;
-        }
-        catch (OperationCanceledException)
-        {
-            errors.WriteLine("peninsula: cancelled; committed batches are kept (re-run with --resume to complete)");
-            return 130;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Storage.StorageException)
-        {
-            errors.WriteLine($"peninsula: {OneLine(ex.Message)}");
-            return 1;
-        }
-        catch (AggregateException ex) when (StorageCause(ex) is { } cause)
-        {
-            // Batches run in parallel and store themselves, so a full or read-only database arrives wrapped.
-            errors.WriteLine($"peninsula: {OneLine(cause.Message)}");
-            return 1;
-        }
-        catch (Exception ex) when (ex is Estimation.CalibrationException or History.HistoricalDataException)
-        {
-            errors.WriteLine($"peninsula: {OneLine(ex.Message)}");
-            return 1;
-        }
-#pragma warning disable CA1031 // the last resort: a one-line message, never a stack trace
+#pragma warning disable CA1031 // every other failure: one line (Failures), never a stack trace
         catch (Exception ex)
         {
-            errors.WriteLine($"peninsula: internal error ({ex.GetType().Name}): {OneLine(ex.Message)}");
-            return 70;
+            return Failures.Report(ex, errors);
         }
 #pragma warning restore CA1031
     }
-
-    private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
-
-    /// <summary>The first storage or file failure among the causes of a parallel operation's failure, or null.</summary>
-    private static Exception? StorageCause(AggregateException aggregate) =>
-        aggregate.Flatten().InnerExceptions.FirstOrDefault(e => e is IOException or UnauthorizedAccessException or Storage.StorageException);
 }

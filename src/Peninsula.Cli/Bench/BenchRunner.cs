@@ -17,11 +17,14 @@ namespace Peninsula.Cli.Bench;
 /// <summary>One engine thread-count measurement.</summary>
 public sealed record ScalingPoint(int Threads, double Seconds, double Speedup);
 
-/// <summary>
-/// Whole-process timings of <c>peninsula run</c>: every repeat in <paramref name="Samples"/> (seconds, in the order run),
-/// <paramref name="Seconds"/> the best of them; <paramref name="ExitCode"/> the first non-zero exit code, else 0.
-/// </summary>
-public sealed record ProcessTiming(int Runs, int Months, double Seconds, int ExitCode, IReadOnlyList<double> Samples);
+/// <summary>Whole-process timings of <c>peninsula run</c>.</summary>
+/// <param name="Runs">Runs of each process.</param>
+/// <param name="Months">Months of each run.</param>
+/// <param name="Seconds">The best of <paramref name="Samples"/>.</param>
+/// <param name="ExitCode">The first non-zero exit code, else 0.</param>
+/// <param name="Samples">Every repeat (seconds, in the order run).</param>
+/// <param name="Entry">The process timed: "native" (peninsula-native, as ./peninsula runs it) or "managed" (this build).</param>
+public sealed record ProcessTiming(int Runs, int Months, double Seconds, int ExitCode, IReadOnlyList<double> Samples, string Entry);
 
 /// <summary>Everything <c>peninsula bench</c> measures (issue 6); no figure here is ever asserted by a test.</summary>
 public sealed record BenchFigures
@@ -226,7 +229,7 @@ public static class BenchRunner
             samples.Add(seconds);
             if (exitCode == 0) exitCode = code;
         }
-        return new ProcessTiming(runs, months, samples.Min(), exitCode, samples);
+        return new ProcessTiming(runs, months, samples.Min(), exitCode, samples, NativeEntry() is null ? "managed" : "native");
     }
 
     private static (double Seconds, int ExitCode) TimeRunProcess(string root, int runs, int months)
@@ -234,7 +237,7 @@ public static class BenchRunner
         var dir = Directory.CreateTempSubdirectory("peninsula-bench-");
         try
         {
-            var psi = SelfProcess(["run", "--runs", runs.ToString(CultureInfo.InvariantCulture), "--months", months.ToString(CultureInfo.InvariantCulture),
+            var psi = RunProcess(["run", "--runs", runs.ToString(CultureInfo.InvariantCulture), "--months", months.ToString(CultureInfo.InvariantCulture),
                 "--db", Path.Combine(dir.FullName, "runs.sqlite"), "--out", Path.Combine(dir.FullName, "forecast.json")]);
             psi.Environment["PENINSULA_HOME"] = root;
             var sw = Stopwatch.StartNew();
@@ -251,6 +254,22 @@ public static class BenchRunner
         {
             dir.Delete(recursive: true);
         }
+    }
+
+    /// <summary>
+    /// The native entry point ./peninsula hands <c>run</c> to (PENINSULA_NATIVE, set by ./peninsula bench when it is
+    /// built), or null: then runs are timed on this managed build.
+    /// </summary>
+    private static string? NativeEntry() =>
+        Environment.GetEnvironmentVariable("PENINSULA_NATIVE") is { Length: > 0 } path && File.Exists(path) ? path : null;
+
+    /// <summary>A <c>run</c> process the way ./peninsula starts it: the native entry point when there is one, else this build.</summary>
+    private static ProcessStartInfo RunProcess(IEnumerable<string> args)
+    {
+        if (NativeEntry() is not { } native) return SelfProcess(args);
+        var psi = new ProcessStartInfo(native) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        return psi;
     }
 
     /// <summary>A process running this same CLI build (dotnet peninsula.dll, or the apphost).</summary>

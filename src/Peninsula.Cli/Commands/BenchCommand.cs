@@ -97,6 +97,7 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings>
                 foreach (var x in e.Samples) w.WriteNumberValue(Math.Round(x, 3));
                 w.WriteEndArray();
                 w.WriteNumber("exit_code", e.ExitCode);
+                w.WriteString("entry", e.Entry);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -142,7 +143,7 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings>
         yield return ("bytes allocated per simulated month (hot loop, whole batch)", N(f.AllocatedBytesPerSimulatedMonth, "0"));
         foreach (var s in f.Scaling) yield return ($"engine run, {s.Threads} thread(s): seconds / speed-up", $"{N(s.Seconds, "0.000")} / {N(s.Speedup, "0.00")}×");
         foreach (var e in f.EndToEnd)
-            yield return ($"peninsula run --runs {e.Runs:N0} --months {e.Months} (whole process, SQLite; best of {e.Samples.Count})",
+            yield return ($"peninsula run --runs {e.Runs:N0} --months {e.Months} (whole process, {e.Entry} entry point, SQLite; best of {e.Samples.Count})",
                 $"{N(e.Seconds, "0.00")} s{(e.Samples.Count > 1 ? $" ({string.Join(", ", e.Samples.Select(x => N(x, "0.00")))})" : "")}{(e.ExitCode == 0 ? "" : $" (exit {e.ExitCode})")}");
         yield return ($"MLE fit to 2020-12 with {f.FitBootstrap} bootstrap refits", $"{N(f.FitSeconds, "0.00")} s");
         foreach (var (name, ms) in f.BargainingMilliseconds) yield return ($"SMP bargaining, {name}", $"{N(ms, "0.0")} ms");

@@ -24,7 +24,7 @@ public sealed class CompareCommand(IAnsiConsole console) : Command<CompareSettin
         var policies = session.Spec.Policies.Select(p => p.Id).ToList();
         var reference = settings.Reference is null ? session.Loaded.ReferencePolicy ?? policies[0] : session.PolicyOrDefault(settings.Reference);
         var comparison = PackageComparison.Of(session, reference,
-            new SimulationService(console).RunWithIds(session, policies, settings, "compare", CommandLine.Current(), cancellationToken));
+            new SimulationService(console).RunWithIds(session, policies, settings.ToOptions(), "compare", CommandLine.Current(), cancellationToken));
         var runs = comparison.Runs;
         var headline = comparison.Headline;
         var differences = comparison.Differences;

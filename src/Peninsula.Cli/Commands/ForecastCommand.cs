@@ -58,7 +58,7 @@ public sealed class ForecastCommand(IAnsiConsole console) : Command<ForecastSett
         var calibration = CalibrationCatalog.Read(settings.Calibration!);
         var session = Forecasting.Prepare(settings.FromMonth, calibration, settings.Calibration!, settings.Scenario);
         var policy = session.PolicyOrDefault(settings.Policy);
-        var (_, forecast) = new SimulationService(console).RunAll(session, [policy], settings, "forecast", CommandLine.Current(), cancellationToken)[0];
+        var (_, forecast) = new SimulationService(console).RunAll(session, [policy], settings.ToOptions(), "forecast", CommandLine.Current(), cancellationToken)[0];
         Render.Header(console, session, forecast);
         Render.Outcomes(console, forecast);
         Render.Months(console, forecast);

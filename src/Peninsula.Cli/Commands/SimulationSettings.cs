@@ -34,7 +34,7 @@ public class SimulationSettings : SharedSimulationSettings
     /// <summary>The options as the application services take them.</summary>
     public SimulationOptions ToOptions() => new(Runs, SeedOrDefault, Months, Threads, Draws, Db, NoDb, Resume)
     {
-        BatchCommitted = LogBatches ? static (run, batch) => Console.Error.WriteLine($"committed {run[..12]} batch {batch}") : null,
+        BatchCommitted = LogBatches ? Run.RunRequest.LogCommitted : null,
     };
 
     /// <inheritdoc />
@@ -61,6 +61,9 @@ public sealed class RunSettings : SimulationSettings
     [Description("Print N single-run storylines.")]
     [DefaultValue(0)]
     public int Trace { get; init; }
+
+    /// <summary>The request as <see cref="Run.RunJob"/> takes it.</summary>
+    public Run.RunRequest ToRequest() => new(Scenario, Policy, Out, Trace, Calibration, ToOptions());
 
     /// <inheritdoc />
     public override ValidationResult Validate()

@@ -1,7 +1,6 @@
 using Peninsula.Core;
 using Peninsula.Engine.Output;
 using Peninsula.Engine.Runner;
-using Peninsula.Cli.Commands;
 using Spectre.Console;
 
 namespace Peninsula.Cli.Infrastructure;
@@ -11,20 +10,19 @@ public sealed class SimulationService(IAnsiConsole console)
 {
     /// <summary>Runs several policies (each stored under its own run id).</summary>
     public IReadOnlyList<(RunResult Result, ForecastDocument Forecast)> RunAll(
-        ScenarioSession session, IReadOnlyList<string> policies, SimulationSettings settings, string kind, string commandLine, CancellationToken cancellation) =>
-        [.. RunWithIds(session, policies, settings, kind, commandLine, cancellation).Select(r => (r.Result, r.Forecast))];
+        ScenarioSession session, IReadOnlyList<string> policies, SimulationOptions options, string kind, string commandLine, CancellationToken cancellation) =>
+        [.. RunWithIds(session, policies, options, kind, commandLine, cancellation).Select(r => (r.Result, r.Forecast))];
 
     /// <summary>Runs several policies, returning each run's id with its result.</summary>
     public IReadOnlyList<(string RunId, RunResult Result, ForecastDocument Forecast)> RunWithIds(
-        ScenarioSession session, IReadOnlyList<string> policies, SimulationSettings settings, string kind, string commandLine, CancellationToken cancellation)
+        ScenarioSession session, IReadOnlyList<string> policies, SimulationOptions options, string kind, string commandLine, CancellationToken cancellation)
     {
-        var options = settings.ToOptions();
         IReadOnlyList<(string RunId, RunResult Result, ForecastDocument Forecast)> runs = [];
         if (console.Profile.Capabilities.Interactive)
         {
             console.Progress().AutoClear(true).Start(ctx =>
             {
-                var tasks = policies.ToDictionary(p => p, p => ctx.AddTask(p, autoStart: false, maxValue: settings.Runs));
+                var tasks = policies.ToDictionary(p => p, p => ctx.AddTask(p, autoStart: false, maxValue: options.Runs));
                 runs = Simulator.RunAll(session, policies, options, kind, commandLine, p =>
                 {
                     tasks[p].StartTask();
