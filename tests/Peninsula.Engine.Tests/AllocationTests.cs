@@ -21,10 +21,20 @@ public sealed class AllocationTests
         var coefficients = MonteCarloRunner.DrawCoefficients(request);
         var months = MonthContext.Build(request.Spec, request.Spec.PolicyOf(request.PolicyId), request.Months);
         BatchSimulator.Run(request, coefficients, months, 0, SplitTheDifferenceZone.Instance); // first use of every path
-        var marks = new long[request.Months];
-        var t = 0;
-        BatchSimulator.Run(request, coefficients, months, 0, SplitTheDifferenceZone.Instance, _ => marks[t++] = GC.GetAllocatedBytesForCurrentThread());
-        var perMonth = marks.Zip(marks.Skip(1), (a, b) => b - a).ToArray();
+        // The tiered JIT may allocate a few bytes on this thread once, when a method reaches its call count mid-run (seen:
+        // 24 bytes in one month when this test ran alone, none with DOTNET_TieredCompilation=0). That happens once; an
+        // allocation in the hot loop happens in every run. So the batch is measured up to five times, the tiering
+        // queue given time to drain between attempts, and one attempt without a byte allocated after the first month passes.
+        long[] perMonth = [];
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var marks = new long[request.Months];
+            var t = 0;
+            BatchSimulator.Run(request, coefficients, months, 0, SplitTheDifferenceZone.Instance, _ => marks[t++] = GC.GetAllocatedBytesForCurrentThread());
+            perMonth = [.. marks.Zip(marks.Skip(1), (a, b) => b - a)];
+            if (perMonth.All(bytes => bytes == 0)) break;
+            Thread.Sleep(200);
+        }
         Assert.All(perMonth, bytes => Assert.Equal(0, bytes));
     }
 }

@@ -41,7 +41,7 @@ public static class Decisions
     /// </summary>
     public static readonly int[] BlockWide =
         [Level, Stance, PrincipalWilling, PrincipalSanction, PrincipalDesignation, Disaster, PipelineDisplay, PipelineConsume,
-            MoratoriumEnd, MoratoriumDeclare, Contact, Talks, NoZoneCollapse];
+            MoratoriumEnd, MoratoriumDeclare, Contact, Talks, Summit, Framework, NoZoneCollapse, DefectChallenger, DefectPrincipal, MessageDelivery];
 
     /// <summary>One more than the largest monthly decision id (sizes per-decision scratch arrays).</summary>
     public const int Count = 93;

@@ -1,4 +1,7 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using Peninsula.Engine.Model;
+using static Peninsula.Engine.Model.RunLanes;
 
 namespace Peninsula.Engine.Modules;
 
@@ -16,12 +19,30 @@ public sealed class AttentionModule : IMechanism
     {
         var s = ctx.State;
         var target = Math.Clamp(ctx.Spec.BaseAttention + ctx.Policy.AttentionBoost, 0.0, 1.0);
-        for (var r = 0; r < s.Runs; r++)
+        var r = 0;
+        while (r < s.Runs)
         {
-            var c = ctx.C(r);
-            var a = c.AttentionRetention * s.Attention[r] + (1.0 - c.AttentionRetention) * target;
-            if (s.Level[r] >= 5) a += c.AttentionJump * (1.0 - a);
-            s.Attention[r] = Math.Clamp(a, 0.0, 1.0);
+            if (FourOfOneDraw(s, r))
+            {
+                Update(ctx, r, Width, target);
+                r += Width;
+            }
+            else
+            {
+                Update(ctx, r++, 1, target);
+            }
         }
+    }
+
+    /// <summary>Runs r…r+n−1 (n = 4 of one draw, or 1) in vector lanes (<see cref="RunLanes"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Update(StepContext ctx, int r, int n, double target)
+    {
+        var s = ctx.State;
+        var c = ctx.C(r);
+        var a = All(c.AttentionRetention) * Load(s.Attention, r, n) + All(1.0 - c.AttentionRetention) * All(target);
+        var jumped = a + All(c.AttentionJump) * (Vector256<double>.One - a);
+        var act = Vector256.GreaterThanOrEqual(LoadInts(s.Level, r, n), Vector256.Create(5.0));
+        Store(s.Attention, r, n, Clamp(Vector256.ConditionalSelect(act, jumped, a), 0.0, 1.0));
     }
 }

@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Peninsula.Engine.Model;
+using static Peninsula.Engine.Model.RunLanes;
 
 namespace Peninsula.Engine.Modules;
 
@@ -15,15 +17,32 @@ public sealed class EconomyModule : IMechanism
     public void Apply(StepContext ctx)
     {
         var s = ctx.State;
-        for (var r = 0; r < s.Runs; r++)
+        var r = 0;
+        while (r < s.Runs)
         {
-            var c = ctx.C(r);
-            var target = c.EconomyBase + c.EconomyPressure * s.Pressure[r]
-                + (ctx.BorderClosed[r] ? c.EconomyBorder : 0.0)
-                + ((s.Events[r] & MonthEvents.Disaster) != 0 ? c.EconomyDisaster : 0.0)
-                - c.EconomyAid * ctx.AidDelivered[r];
-            target = Math.Clamp(target, 0.0, 1.0);
-            s.Stress[r] = c.EconomyRetention * s.Stress[r] + (1.0 - c.EconomyRetention) * target;
+            if (FourOfOneDraw(s, r))
+            {
+                Update(ctx, r, Width);
+                r += Width;
+            }
+            else
+            {
+                Update(ctx, r++, 1);
+            }
         }
+    }
+
+    /// <summary>Runs r…r+n−1 (n = 4 of one draw, or 1) in vector lanes (<see cref="RunLanes"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Update(StepContext ctx, int r, int n)
+    {
+        var s = ctx.State;
+        var c = ctx.C(r);
+        var target = All(c.EconomyBase) + All(c.EconomyPressure) * Load(s.Pressure, r, n)
+            + OrZero(IsSet(ctx.BorderClosed, r, n), c.EconomyBorder)
+            + OrZero(HasEvent(s.Events, r, n, MonthEvents.Disaster), c.EconomyDisaster)
+            - All(c.EconomyAid) * Load(ctx.AidDelivered, r, n);
+        target = Clamp(target, 0.0, 1.0);
+        Store(s.Stress, r, n, All(c.EconomyRetention) * Load(s.Stress, r, n) + All(1.0 - c.EconomyRetention) * target);
     }
 }

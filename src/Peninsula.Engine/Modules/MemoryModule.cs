@@ -1,4 +1,7 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using Peninsula.Engine.Model;
+using static Peninsula.Engine.Model.RunLanes;
 
 namespace Peninsula.Engine.Modules;
 
@@ -12,12 +15,30 @@ public sealed class MemoryModule : IMechanism
     public void Apply(StepContext ctx)
     {
         var s = ctx.State;
-        for (var r = 0; r < s.Runs; r++)
+        var r = 0;
+        while (r < s.Runs)
         {
-            var c = ctx.C(r);
-            s.Recent[r] = c.LadderRecentDecay * s.Recent[r] + (1.0 - c.LadderRecentDecay) * (s.Level[r] >= 3 ? 1.0 : 0.0);
-            s.LastLevel[r] = s.Level[r];
-            s.EngagedLast[r] = s.Engaged[r];
+            if (FourOfOneDraw(s, r))
+            {
+                Update(ctx, r, Width);
+                r += Width;
+            }
+            else
+            {
+                Update(ctx, r++, 1);
+            }
         }
+        s.Level.AsSpan(0, s.Runs).CopyTo(s.LastLevel);
+        s.Engaged.AsSpan(0, s.Runs).CopyTo(s.EngagedLast);
+    }
+
+    /// <summary>Recent activity of runs r…r+n−1 (n = 4 of one draw, or 1): R ← δ·R + (1 − δ)·[level ≥ 3].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Update(StepContext ctx, int r, int n)
+    {
+        var s = ctx.State;
+        var c = ctx.C(r);
+        var active = Vector256.GreaterThanOrEqual(LoadInts(s.Level, r, n), Vector256.Create(3.0)) & Vector256<double>.One;
+        Store(s.Recent, r, n, All(c.LadderRecentDecay) * Load(s.Recent, r, n) + All(1.0 - c.LadderRecentDecay) * active);
     }
 }

@@ -27,6 +27,18 @@ public sealed class MoratoriumModule : IMechanism
         }
         var endU = ctx.Draws(Decisions.MoratoriumEnd, under);
         var declareU = ctx.Draws(Decisions.MoratoriumDeclare, candidates);
+        // The end hazards of the runs under a moratorium, their logistics taken for the block together (0 for the others).
+        var hazards = ctx.Scratch.AsSpan(0, s.Runs);
+        if (under > 0)
+        {
+            for (var r = 0; r < s.Runs; r++)
+            {
+                var c = ctx.C(r);
+                var stall = Math.Min(2.0, Math.Max(0, s.MonthsSinceProgress[r]) / 12.0);
+                hazards[r] = s.Moratorium[r] ? c.MoratoriumEndIntercept + c.MoratoriumEndStall * stall - c.MoratoriumEndTrust * s.TrustChallenger[r] : 0.0;
+            }
+            DetMathVector.Logistic(hazards);
+        }
         for (var r = 0; r < s.Runs; r++)
         {
             var c = ctx.C(r);
@@ -34,10 +46,8 @@ public sealed class MoratoriumModule : IMechanism
             var now = was;
             if (was)
             {
-                var stall = Math.Min(2.0, Math.Max(0, s.MonthsSinceProgress[r]) / 12.0);
-                var hazard = DetMath.Logistic(c.MoratoriumEndIntercept + c.MoratoriumEndStall * stall - c.MoratoriumEndTrust * s.TrustChallenger[r]);
                 ctx.LogitDecisions++;
-                if (s.Level[r] >= from || endU[r] < hazard) now = false;
+                if (s.Level[r] >= from || endU[r] < hazards[r]) now = false;
             }
             else if (MayDeclare(s, r, from))
             {

@@ -24,22 +24,36 @@ public sealed class NegotiationModule : IMechanism
         var message = ctx.Month.MessageActive ? policy.Message : null;
         // The draws most runs of a phase take this month, block-wide when at least a quarter of the block may take them.
         var approaching = 0;
+        var contact = 0;
         var talking = 0;
+        var implementing = 0;
+        var undelivered = 0;
         if (ctx.Observed?.Phase is null)
         {
             for (var r = 0; r < s.Runs; r++)
             {
                 var phase = s.Phase[r];
-                approaching += phase is Phase.None or Phase.Contact && s.PrincipalWilling[r] && s.Engaged[r] ? 1 : 0;
+                var both = s.PrincipalWilling[r] && s.Engaged[r];
+                approaching += phase is Phase.None or Phase.Contact && both ? 1 : 0;
+                contact += phase == Phase.Contact && both ? 1 : 0;
                 talking += phase is Phase.Talks or Phase.Summit ? 1 : 0;
+                implementing += phase == Phase.Implementation ? 1 : 0;
             }
         }
+        if (message is not null)
+        {
+            for (var r = 0; r < s.Runs; r++) undelivered += s.MessageDelivered[r] ? 0 : 1;
+        }
+        // Summits are drawn from contact (top-down) and from talks (bottom-up); frameworks from talks and summits.
         var draws = new PhaseDraws(
-            ctx.Draws(Decisions.Contact, approaching), ctx.Draws(Decisions.Talks, approaching), ctx.Draws(Decisions.NoZoneCollapse, talking));
+            ctx.Draws(Decisions.Contact, approaching), ctx.Draws(Decisions.Talks, approaching), ctx.Draws(Decisions.NoZoneCollapse, talking),
+            ctx.Draws(Decisions.Summit, contact + talking), ctx.Draws(Decisions.Framework, talking),
+            ctx.Draws(Decisions.DefectChallenger, implementing), ctx.Draws(Decisions.DefectPrincipal, implementing));
+        var delivery = ctx.Draws(Decisions.MessageDelivery, undelivered);
         for (var r = 0; r < s.Runs; r++)
         {
             var c = ctx.C(r);
-            if (message is not null && !s.MessageDelivered[r]) DeliverMessage(ctx, r, message);
+            if (message is not null && !s.MessageDelivered[r]) DeliverMessage(ctx, r, message, delivery[r]);
             var before = s.Phase[r];
             var after = ctx.Observed?.Phase ?? Advance(ctx, r, c, policy, draws);
             if (after != before)
@@ -55,7 +69,7 @@ public sealed class NegotiationModule : IMechanism
     }
 
     /// <summary>Tries to deliver the package's message (being sent this month) to run r, which has not received it yet.</summary>
-    private static void DeliverMessage(StepContext ctx, int r, MessageLever msg)
+    private static void DeliverMessage(StepContext ctx, int r, MessageLever msg, double u)
     {
         var s = ctx.State;
         var miss = 1.0;
@@ -65,7 +79,7 @@ public sealed class NegotiationModule : IMechanism
             if (ch.ViaMediator) eff *= ChallengerModule.MediatorEngagement(ctx, r) * (0.5 + 0.5 * ctx.Policy.MediatorCoordination);
             miss *= 1.0 - eff;
         }
-        if (ctx.Uniform(r, Decisions.MessageDelivery) < 1.0 - miss)
+        if (u < 1.0 - miss)
         {
             s.MessageDelivered[r] = true;
             s.Events[r] |= MonthEvents.MessageDelivered;
@@ -73,11 +87,18 @@ public sealed class NegotiationModule : IMechanism
     }
 
     /// <summary>Draws of the phase machine's most frequent decisions (see <see cref="StepContext.Draws"/>).</summary>
-    private readonly ref struct PhaseDraws(StepContext.DecisionDraws contact, StepContext.DecisionDraws talks, StepContext.DecisionDraws noZoneCollapse)
+    private readonly ref struct PhaseDraws(
+        StepContext.DecisionDraws contact, StepContext.DecisionDraws talks, StepContext.DecisionDraws noZoneCollapse,
+        StepContext.DecisionDraws summit, StepContext.DecisionDraws framework, StepContext.DecisionDraws defectChallenger,
+        StepContext.DecisionDraws defectPrincipal)
     {
         public readonly StepContext.DecisionDraws Contact = contact;
         public readonly StepContext.DecisionDraws Talks = talks;
         public readonly StepContext.DecisionDraws NoZoneCollapse = noZoneCollapse;
+        public readonly StepContext.DecisionDraws Summit = summit;
+        public readonly StepContext.DecisionDraws Framework = framework;
+        public readonly StepContext.DecisionDraws DefectChallenger = defectChallenger;
+        public readonly StepContext.DecisionDraws DefectPrincipal = defectPrincipal;
     }
 
     private static Phase Advance(StepContext ctx, int r, Coefficients c, PolicyPackage policy, in PhaseDraws draws)
@@ -95,8 +116,8 @@ public sealed class NegotiationModule : IMechanism
         }
         if (phase == Phase.Implementation)
         {
-            var defectC = provocation || ctx.Uniform(r, Decisions.DefectChallenger) < DetMath.Logistic(c.NegotiationDefectChallenger - c.NegotiationDefectTrust * s.TrustChallenger[r]);
-            var defectP = ctx.Uniform(r, Decisions.DefectPrincipal) < DetMath.Logistic(c.NegotiationDefectPrincipal - c.NegotiationDefectTrust * s.TrustPrincipal[r]);
+            var defectC = provocation || draws.DefectChallenger[r] < DetMath.Logistic(c.NegotiationDefectChallenger - c.NegotiationDefectTrust * s.TrustChallenger[r]);
+            var defectP = draws.DefectPrincipal[r] < DetMath.Logistic(c.NegotiationDefectPrincipal - c.NegotiationDefectTrust * s.TrustPrincipal[r]);
             ctx.LogitDecisions += provocation ? 1 : 2;
             if (defectC || defectP)
             {
@@ -133,7 +154,7 @@ public sealed class NegotiationModule : IMechanism
             case Phase.Contact:
                 if (!both) return phase;
                 if (policy.Format == TalksFormat.TopDown &&
-                    ctx.Uniform(r, Decisions.Summit) < c.NegotiationSummitTopDown * s.Attention[r])
+                    draws.Summit[r] < c.NegotiationSummitTopDown * s.Attention[r])
                 {
                     return Phase.Summit;
                 }
@@ -150,7 +171,7 @@ public sealed class NegotiationModule : IMechanism
                     return draws.NoZoneCollapse[r] < c.NegotiationNoZoneCollapse ? Phase.Collapsed : phase;
                 }
                 if (!both) return phase;
-                if (ctx.Uniform(r, Decisions.Framework) < c.NegotiationFramework)
+                if (draws.Framework[r] < c.NegotiationFramework)
                 {
                     s.TermsScope[r] = terms.Scope;
                     s.TermsRelief[r] = terms.Relief;
@@ -158,7 +179,7 @@ public sealed class NegotiationModule : IMechanism
                 }
                 if (phase == Phase.Talks && policy.Format == TalksFormat.BottomUp &&
                     s.PhaseMonths[r] >= c.NegotiationGroundworkMonths &&
-                    ctx.Uniform(r, Decisions.Summit) < c.NegotiationSummitBottomUp)
+                    draws.Summit[r] < c.NegotiationSummitBottomUp)
                 {
                     return Phase.Summit;
                 }

@@ -74,6 +74,23 @@ public sealed class BatchResult
         return Math.Clamp(b, 0, Bins - 1);
     }
 
+    /// <summary>
+    /// <see cref="Bin"/> of a value already on the unit scale (quantities 0 and 1 as they are; trust as (t + 1)·0.5),
+    /// without the saturating conversion: the product is compared first and truncated only inside [0, Bins − 1), so
+    /// the result is the same for every double (NaN and negatives give 0, Bins − 1 and above the last bin). Tested
+    /// against <see cref="Bin"/>.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static int BinOfUnit(double x)
+    {
+        var y = x * Bins;
+        if (!(y >= 0.0)) return 0;
+        if (!(y < Bins - 1)) return Bins - 1;
+        return System.Runtime.Intrinsics.X86.Sse2.IsSupported
+            ? System.Runtime.Intrinsics.X86.Sse2.ConvertToInt32WithTruncation(System.Runtime.Intrinsics.Vector128.CreateScalarUnsafe(y))
+            : (int)y;
+    }
+
     /// <summary>Lower edge of a bin of quantity q.</summary>
     public static double BinLow(int q, int bin) => q == 2 ? 2.0 * bin / Bins - 1.0 : (double)bin / Bins;
 
