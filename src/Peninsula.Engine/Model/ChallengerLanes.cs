@@ -42,9 +42,9 @@ internal static class ChallengerLanes
         var enforcement = Load(s.Enforcement, r);
         var pressure = Load(s.Pressure, r);
         var keep = one - Load(s.Relief, r);
-        var cost4 = SanctionExponent(spec, c, odds, 4, unLayers, uniLayers, enforcement);
-        var cost5 = SanctionExponent(spec, c, odds, 5, unLayers, uniLayers, enforcement);
-        var cost6 = SanctionExponent(spec, c, odds, 6, unLayers, uniLayers, enforcement);
+        var cost4 = SanctionExponent(c, odds, 4, unLayers, uniLayers, enforcement);
+        var cost5 = SanctionExponent(c, odds, 5, unLayers, uniLayers, enforcement);
+        var cost6 = SanctionExponent(c, odds, 6, unLayers, uniLayers, enforcement);
         var unused = zero;
         DetMathVector.Exp(ref cost4, ref cost5, ref cost6, ref unused);
         cost4 = MaxZero(keep * (one - cost4) - pressure);
@@ -170,13 +170,13 @@ internal static class ChallengerLanes
     /// <summary>The sanctions exponent −(enforcement·UN + w·unilateral)/scale after an act at <paramref name="level"/> (FeatureFunction.SanctionExponents).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> SanctionExponent(
-        Spec.SimulationSpec spec, Coefficients c, SanctionOdds odds, int level,
+        Coefficients c, SanctionOdds odds, int level,
         Vector256<double> unLayers, Vector256<double> uniLayers, Vector256<double> enforcement)
     {
-        var (addUn, addUni, pass) = FeatureFunction.ActAdditions(spec, c, odds, level);
-        var un = unLayers + Vector256.Create(addUn);
-        var uni = uniLayers + Vector256.Create(addUni);
-        var enforced = MinOne(enforcement + Vector256.Create(pass * c.SanctionsEnforcementGain));
+        // FeatureFunction.ActAdditions of this draw and level, tabled with its sanction odds.
+        var un = unLayers + Vector256.Create(odds.ActUn[level]);
+        var uni = uniLayers + Vector256.Create(odds.ActUni[level]);
+        var enforced = MinOne(enforcement + Vector256.Create(odds.ActEnforcement[level]));
         var sum = enforced * un + Vector256.Create(c.SanctionsUnilateralWeight) * uni;
         return (sum ^ SignBit) / Vector256.Create(c.SanctionsScale);
     }

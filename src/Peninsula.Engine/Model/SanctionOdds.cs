@@ -25,6 +25,15 @@ public sealed class SanctionOdds
     /// <summary>P(veto player v blocks | level), at index v·7 + level.</summary>
     public double[] Veto { get; }
 
+    /// <summary>Expected council layers an act at the level adds (<see cref="FeatureFunction.ActAdditions"/>).</summary>
+    public double[] ActUn { get; } = new double[Ladder.Levels];
+
+    /// <summary>Expected unilateral layers an act at the level adds (<see cref="FeatureFunction.ActAdditions"/>).</summary>
+    public double[] ActUni { get; } = new double[Ladder.Levels];
+
+    /// <summary>Enforcement an act at the level adds: P(a resolution passes) × the enforcement gain.</summary>
+    public double[] ActEnforcement { get; } = new double[Ladder.Levels];
+
     /// <summary>P(new unilateral designations in a month without a level ≥ 4 act).</summary>
     public double Designation { get; private init; }
 
@@ -41,6 +50,13 @@ public sealed class SanctionOdds
             odds.PrincipalSanction[level] = ChoiceModels.PrincipalSanctionProbability(c, policy, level);
             odds.Pass[level] = ChoiceModels.PassProbability(c, spec, level);
             for (var v = 0; v < vetoPlayers; v++) odds.Veto[v * Ladder.Levels + level] = ChoiceModels.VetoProbability(c, spec, v, level);
+        }
+        for (var level = 0; level < Ladder.Levels; level++)
+        {
+            var (addUn, addUni, pass) = FeatureFunction.ActAdditions(spec, c, odds, level);
+            odds.ActUn[level] = addUn;
+            odds.ActUni[level] = addUni;
+            odds.ActEnforcement[level] = pass * c.SanctionsEnforcementGain;
         }
         return odds;
     }
