@@ -27,6 +27,7 @@ public static class CliApp
             config.ConfigureConsole(console);
             config.PropagateExceptions();
             config.UseStrictParsing();
+            config.SetInterceptor(new MissingValueInterceptor());
             config.AddCommand<RunCommand>("run").WithDescription("Simulate one policy package of a scenario and write the forecast.");
             config.AddCommand<CompareCommand>("compare").WithDescription("Simulate every policy package on common random numbers and compare them side by side.");
             config.AddCommand<HistoryCommand>("history").WithDescription("Replay the record with the observed actions forced and show the reconstructed states month by month.");

@@ -6,10 +6,11 @@ using Spectre.Console.Testing;
 namespace Peninsula.Cli.Tests;
 
 /// <summary>
-/// The native bargain entry point (<see cref="NativeEntry"/>, compiled ahead of time as peninsula-bargain): its own
+/// The native bargain entry point (<see cref="NativeEntry"/>, compiled ahead of time into peninsula-native): its own
 /// argument parser must accept what the managed CLI accepts, refuse what it refuses with one line, and produce
 /// byte-identical JSON.
 /// </summary>
+[Collection("launcher")]
 public sealed class NativeBargainTests
 {
     private static string Reference(string path) => Path.Combine(CliRunner.RepoRoot(), "tests", "Peninsula.Bargaining.Tests", "Reference", path);
@@ -108,7 +109,7 @@ public sealed class NativeBargainTests
     }
 
     /// <summary>
-    /// Compiles peninsula-bargain through ./peninsula (Native AOT, needs clang) and checks that the launcher routes
+    /// Compiles peninsula-native through ./peninsula (Native AOT, needs clang) and checks that the launcher routes
     /// 'bargain' to it and that its JSON equals the managed CLI's for every reference scenario.
     /// </summary>
     [Fact]
@@ -123,7 +124,7 @@ public sealed class NativeBargainTests
             {
                 var (code, _, errors) = Launch(root, "bargain", Reference(input), "--model", "ktab-smp", "--out", nativeJson, "--no-db");
                 Assert.True(code == 0, errors);
-                Assert.True(File.Exists(Path.Combine(root, ".build", "native", "peninsula-bargain")), "the native binary was not built: " + errors);
+                Assert.True(File.Exists(Path.Combine(root, ".build", "native", "peninsula-native")), "the native binary was not built: " + errors);
                 var m = CliRunner.Run("bargain", Reference(input), "--model", "ktab-smp", "--out", managedJson, "--no-db");
                 Assert.True(m.ExitCode == 0, m.Errors);
                 Assert.Equal(File.ReadAllBytes(managedJson), File.ReadAllBytes(nativeJson));

@@ -59,7 +59,7 @@ public static class Render
             table.AddRow(m.Month, Pct(Ge(3)), Pct(Ge(4)), Pct(Ge(5)), Pct(m.Ladder[6]), Pct(m.Engage), Pct(talking),
                 m.SanctionsPressure.Mean.ToString("0.00", CultureInfo.InvariantCulture),
                 m.EconomicStress.Mean.ToString("0.00", CultureInfo.InvariantCulture),
-                m.Trust.Mean.ToString("+0.00;-0.00", CultureInfo.InvariantCulture));
+                m.Trust.Mean.ToString("+0.00;-0.00;+0.00", CultureInfo.InvariantCulture));
         }
         console.Write(table);
     }
@@ -75,7 +75,7 @@ public static class Render
                 table.AddRow(m.Month, $"{m.Level} {Markup.Escape(spec.LevelLabels[m.Level])}", m.Engaged ? "engage" : "ignore",
                     m.PrincipalWilling ? "willing" : "-", Phases.Ids[(int)m.Phase],
                     m.Pressure.ToString("0.00", CultureInfo.InvariantCulture), m.Stress.ToString("0.00", CultureInfo.InvariantCulture),
-                    m.TrustChallenger.ToString("+0.00;-0.00", CultureInfo.InvariantCulture), Markup.Escape(Events(m.Events)));
+                    m.TrustChallenger.ToString("+0.00;-0.00;+0.00", CultureInfo.InvariantCulture), Markup.Escape(Events(m.Events)));
             }
             console.Write(table);
         }

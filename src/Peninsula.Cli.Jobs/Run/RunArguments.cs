@@ -5,7 +5,7 @@ namespace Peninsula.Cli.Run;
 
 /// <summary>
 /// The native entry point's parser of <c>run</c>'s arguments. It accepts only the plainly valid forms (each option at
-/// most once as <c>--name value</c> or <c>--name=value</c>, decimal numbers, at most one scenario, a SQLite store) whose
+/// most once as <c>--name value</c> or <c>--name=value</c>, flags alone, decimal numbers, at most one scenario, a SQLite store) whose
 /// options pass the same checks as the managed CLI's; everything else — help, unknown or repeated options, malformed
 /// values, a PostgreSQL store — is declined (null) and left to the managed CLI, so that every message a user can see
 /// comes from one place.
@@ -41,7 +41,8 @@ public static class RunArguments
             string value;
             if (kind == Kind.Flag)
             {
-                if (equals >= 0) return null;
+                // The managed CLI reads a following true/false (any case) as the flag's value ("--no-db false" stores).
+                if (equals >= 0 || (i + 1 < args.Count && bool.TryParse(args[i + 1], out _))) return null;
                 value = "";
             }
             else if (equals >= 0)

@@ -30,7 +30,13 @@ public sealed class ConsoleRegistrar(IAnsiConsole console) : ITypeRegistrar
             if (type is null) return null;
             if (factories.TryGetValue(type, out var f)) return f();
             if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IEnumerable<>))
-                return Array.CreateInstance(type.GetGenericArguments()[0], 0);
+            {
+                // every registered implementation of T (at most one here: the command interceptor), else none
+                var element = type.GetGenericArguments()[0];
+                var all = Array.CreateInstance(element, factories.ContainsKey(element) ? 1 : 0);
+                if (all.Length == 1) all.SetValue(factories[element](), 0);
+                return all;
+            }
             if (type.IsInterface || type.IsAbstract) return null;
             var ctor = type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).FirstOrDefault();
             if (ctor is null) return Activator.CreateInstance(type);
