@@ -284,3 +284,37 @@ public class NegotiationModuleTests
         Assert.Equal(40, q.NormalizationOffered);
     }
 }
+
+/// <summary>The phase machine's counts of runs that may take each draw (byte lanes) equal a plain count.</summary>
+public sealed class NegotiationPhaseCountsTests
+{
+    [Fact]
+    public void PhaseCounts_ByteLanes_EqualTheRunByRunCount()
+    {
+        var g = new Random(11);
+        foreach (var runs in new[] { 1, 31, 32, 33, 64, 100, 256 })
+        {
+            for (var rep = 0; rep < 20; rep++)
+            {
+                var s = new SimState(runs, 0);
+                for (var r = 0; r < runs; r++)
+                {
+                    s.Phase[r] = (Phase)g.Next(7);
+                    s.PrincipalWilling[r] = g.Next(2) == 1;
+                    s.Engaged[r] = g.Next(2) == 1;
+                    s.MessageDelivered[r] = g.Next(2) == 1;
+                }
+                foreach (var sending in new[] { false, true })
+                {
+                    var expected = new NegotiationModule.PhaseCounts(
+                        Enumerable.Range(0, runs).Count(r => s.Phase[r] is Phase.None or Phase.Contact && s.PrincipalWilling[r] && s.Engaged[r]),
+                        Enumerable.Range(0, runs).Count(r => s.Phase[r] == Phase.Contact && s.PrincipalWilling[r] && s.Engaged[r]),
+                        Enumerable.Range(0, runs).Count(r => s.Phase[r] is Phase.Talks or Phase.Summit),
+                        Enumerable.Range(0, runs).Count(r => s.Phase[r] == Phase.Implementation),
+                        sending ? Enumerable.Range(0, runs).Count(r => !s.MessageDelivered[r]) : 0);
+                    Assert.Equal(expected, NegotiationModule.PhaseCounts.Of(s, sending));
+                }
+            }
+        }
+    }
+}

@@ -42,6 +42,8 @@ public sealed class StepContext
         Scratch = new double[n];
         foreach (var d in Decisions.BlockWide) _uniforms[d] = new double[n];
         for (var v = 0; v < spec.Roles.VetoPlayers.Length; v++) _uniforms[Decisions.VetoBase + v] = new double[n];
+        for (var a = 0; a < spec.Agreements.Length && Decisions.AgreementLapseBase + a < Decisions.Contact; a++)
+            _uniforms[Decisions.AgreementLapseBase + a] = new double[n];
         Honored = spec.Agreements.Select(a => policy.Honors.Contains(a.Id)).ToArray();
         Odds = odds ?? SanctionOdds.OfAll(coefficients, spec, policy);
         var sanctioners = spec.Roles.Sanctioners.Length;

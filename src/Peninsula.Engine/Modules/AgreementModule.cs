@@ -20,9 +20,9 @@ public sealed class AgreementModule : IMechanism
         var agreements = ctx.Spec.Agreements;
         var mask = ctx.Observed?.AgreementMask;
         var successor = ctx.Month.PrincipalUsesSuccessor;
-        for (var r = 0; r < s.Runs; r++)
+        if (mask is { } m)
         {
-            if (mask is { } m)
+            for (var r = 0; r < s.Runs; r++)
             {
                 for (var a = 0; a < n; a++)
                 {
@@ -30,17 +30,27 @@ public sealed class AgreementModule : IMechanism
                     if (s.AgreementInForce[r * n + a] && !now) s.Events[r] |= MonthEvents.AgreementLapsed;
                     s.AgreementInForce[r * n + a] = now;
                 }
-                continue;
             }
-            var c = ctx.C(r);
-            for (var a = 0; a < n; a++)
+            return;
+        }
+        // One agreement at a time (runs and agreements are independent here): the lapse is drawn only where it decides
+        // something (in force, not violated, not honoured), block-wide when a quarter of the block needs it.
+        for (var a = 0; a < n; a++)
+        {
+            var from = agreements[a].RestrainsFromLevel;
+            var honoured = ctx.Honored[a] && !successor;
+            var drawn = 0;
+            if (!honoured)
+            {
+                for (var r = 0; r < s.Runs; r++) drawn += s.AgreementInForce[r * n + a] && s.Level[r] < from ? 1 : 0;
+            }
+            var lapseU = ctx.Draws(Decisions.AgreementLapseBase + a, drawn);
+            for (var r = 0; r < s.Runs; r++)
             {
                 var i = r * n + a;
                 if (!s.AgreementInForce[i]) continue;
-                var violated = s.Level[r] >= agreements[a].RestrainsFromLevel;
-                var honoured = ctx.Honored[a] && !successor;
-                // The lapse is drawn only where it decides something; draws are keyed by coordinates, so none other moves.
-                if (violated || (!honoured && ctx.Uniform(r, Decisions.AgreementLapseBase + a) < c.AgreementLapse))
+                var violated = s.Level[r] >= from;
+                if (violated || (!honoured && lapseU[r] < ctx.C(r).AgreementLapse))
                 {
                     s.AgreementInForce[i] = false;
                     s.Events[r] |= MonthEvents.AgreementLapsed;

@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Peninsula.Core;
 using Peninsula.Engine.Model;
 using Peninsula.Engine.Spec;
@@ -23,27 +26,9 @@ public sealed class NegotiationModule : IMechanism
         var policy = ctx.Policy;
         var message = ctx.Month.MessageActive ? policy.Message : null;
         // The draws most runs of a phase take this month, block-wide when at least a quarter of the block may take them.
-        var approaching = 0;
-        var contact = 0;
-        var talking = 0;
-        var implementing = 0;
-        var undelivered = 0;
-        if (ctx.Observed?.Phase is null)
-        {
-            for (var r = 0; r < s.Runs; r++)
-            {
-                var phase = s.Phase[r];
-                var both = s.PrincipalWilling[r] && s.Engaged[r];
-                approaching += phase is Phase.None or Phase.Contact && both ? 1 : 0;
-                contact += phase == Phase.Contact && both ? 1 : 0;
-                talking += phase is Phase.Talks or Phase.Summit ? 1 : 0;
-                implementing += phase == Phase.Implementation ? 1 : 0;
-            }
-        }
-        if (message is not null)
-        {
-            for (var r = 0; r < s.Runs; r++) undelivered += s.MessageDelivered[r] ? 0 : 1;
-        }
+        var counts = ctx.Observed?.Phase is null ? PhaseCounts.Of(s, message is not null) : default;
+        var (approaching, contact, talking, implementing, undelivered) =
+            (counts.Approaching, counts.Contact, counts.Talking, counts.Implementing, counts.Undelivered);
         // Summits are drawn from contact (top-down) and from talks (bottom-up); frameworks from talks and summits.
         var draws = new PhaseDraws(
             ctx.Draws(Decisions.Contact, approaching), ctx.Draws(Decisions.Talks, approaching), ctx.Draws(Decisions.NoZoneCollapse, talking),
@@ -84,6 +69,53 @@ public sealed class NegotiationModule : IMechanism
             s.MessageDelivered[r] = true;
             s.Events[r] |= MonthEvents.MessageDelivered;
         }
+    }
+
+    /// <summary>How many runs of the block may take each of the phase machine's draws this month.</summary>
+    internal readonly record struct PhaseCounts(int Approaching, int Contact, int Talking, int Implementing, int Undelivered)
+    {
+        /// <summary>
+        /// Counts the block's runs: approaching (no contact or contact, both sides willing), in contact with both willing,
+        /// in talks or at a summit, implementing, and without the message (when one is being sent). Thirty-two runs at a
+        /// time in byte lanes (phases and flags are bytes), the rest one by one.
+        /// </summary>
+        public static PhaseCounts Of(SimState s, bool sending)
+        {
+            var n = s.Runs;
+            var phase = MemoryMarshal.Cast<Phase, byte>(s.Phase.AsSpan(0, n));
+            var willing = MemoryMarshal.Cast<bool, byte>(s.PrincipalWilling.AsSpan(0, n));
+            var engaged = MemoryMarshal.Cast<bool, byte>(s.Engaged.AsSpan(0, n));
+            var delivered = MemoryMarshal.Cast<bool, byte>(s.MessageDelivered.AsSpan(0, n));
+            int approaching = 0, contact = 0, talking = 0, implementing = 0, undelivered = 0;
+            var r = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var one = Vector256<byte>.One;
+                for (; r + 32 <= n; r += 32)
+                {
+                    var p = Vector256.Create<byte>(phase.Slice(r, 32));
+                    var both = Vector256.Equals(Vector256.Create<byte>(willing.Slice(r, 32)) & Vector256.Create<byte>(engaged.Slice(r, 32)), one);
+                    approaching += Count(Vector256.LessThanOrEqual(p, one) & both);
+                    contact += Count(Vector256.Equals(p, one) & both);
+                    talking += Count(Vector256.LessThanOrEqual(p - Vector256.Create((byte)Phase.Talks), one)); // talks or summit
+                    implementing += Count(Vector256.Equals(p, Vector256.Create((byte)Phase.Implementation)));
+                    if (sending) undelivered += Count(Vector256.Equals(Vector256.Create<byte>(delivered.Slice(r, 32)), Vector256<byte>.Zero));
+                }
+            }
+            for (; r < n; r++)
+            {
+                var p = (Phase)phase[r];
+                var both = willing[r] != 0 && engaged[r] != 0;
+                approaching += p is Phase.None or Phase.Contact && both ? 1 : 0;
+                contact += p == Phase.Contact && both ? 1 : 0;
+                talking += p is Phase.Talks or Phase.Summit ? 1 : 0;
+                implementing += p == Phase.Implementation ? 1 : 0;
+                undelivered += sending && delivered[r] == 0 ? 1 : 0;
+            }
+            return new PhaseCounts(approaching, contact, talking, implementing, undelivered);
+        }
+
+        private static int Count(Vector256<byte> mask) => BitOperations.PopCount(mask.ExtractMostSignificantBits());
     }
 
     /// <summary>Draws of the phase machine's most frequent decisions (see <see cref="StepContext.Draws"/>).</summary>
