@@ -8,7 +8,7 @@ using Peninsula.Engine.Tests.Support;
 namespace Peninsula.Engine.Tests;
 
 /// <summary>
-/// The modules written in vector lanes (<see cref="RunLanes"/>: trust, economy, attention, memory) compute, bit for bit,
+/// The modules written in vector lanes (<see cref="RunLanes"/>: trust, economy, attention, memory, sanctions) compute, bit for bit,
 /// the per-run formulas they replaced (kept here as the reference), whether a run went through four lanes of one draw
 /// or one lane alone: two blocks with the same state, one whose runs all share a draw (lanes of four) and one whose
 /// draws alternate (every run alone; both draws carry the same coefficients), over many random states with values
@@ -57,11 +57,17 @@ public sealed class RunLanesTests
             ctx.NewUnLayers[r] = g.Next(3) == 0 ? 0.0 : U(0, 3);
             ctx.NewUniLayers[r] = g.Next(3) == 0 ? 0.0 : U(0, 2);
             ctx.BorderClosed[r] = g.Next(2) == 1;
+            s.UnLayers[r] = g.Next(4) == 0 ? 0.0 : U(0, 6);
+            s.UniLayers[r] = g.Next(4) == 0 ? 0.0 : U(0, 6);
+            s.Enforcement[r] = U(-0.1, 1.1);
+            s.TermsRelief[r] = U(0, 100);
+            s.StepsDone[r] = g.Next(5);
         }
         return new Block(s, ctx);
     }
 
-    private static IEnumerable<double[]> Outputs(SimState s) => [s.TrustChallenger, s.TrustPrincipal, s.Stress, s.Attention, s.Recent];
+    private static IEnumerable<double[]> Outputs(SimState s) =>
+        [s.TrustChallenger, s.TrustPrincipal, s.Stress, s.Attention, s.Recent, s.UnLayers, s.UniLayers, s.Enforcement, s.Relief, s.Pressure];
 
     [Fact]
     public void LaneModules_FourLanesOrOne_EqualThePerRunFormulasBitForBit()
@@ -71,7 +77,7 @@ public sealed class RunLanesTests
             var lanes = NewBlock(alternateDraws: false, seed);
             var alone = NewBlock(alternateDraws: true, seed);
             var reference = NewBlock(alternateDraws: false, seed);
-            foreach (var module in new IMechanism[] { new TrustModule(), new EconomyModule(), new AttentionModule(), new MemoryModule() })
+            foreach (var module in new IMechanism[] { new TrustModule(), new EconomyModule(), new AttentionModule(), new MemoryModule(), new SanctionsModule() })
             {
                 module.Apply(lanes.Context);
                 module.Apply(alone.Context);
@@ -134,6 +140,24 @@ public sealed class RunLanesTests
             var c = ctx.C(r);
             s.Recent[r] = c.LadderRecentDecay * s.Recent[r] + (1.0 - c.LadderRecentDecay) * (s.Level[r] >= 3 ? 1.0 : 0.0);
         }
+        var steps = ctx.Spec.ImplementationSteps;
+        var decay = new double[s.Runs];
+        for (var r = 0; r < s.Runs; r++)
+        {
+            var c = ctx.C(r);
+            s.UnLayers[r] += ctx.NewUnLayers[r];
+            s.UniLayers[r] += ctx.NewUniLayers[r];
+            var e = s.Enforcement[r];
+            if ((s.Events[r] & MonthEvents.UnResolution) != 0) e += c.SanctionsEnforcementGain;
+            var baseline = SanctionsModule.EnforcementBaseline(ctx, c, talking: FeatureFunction.IsTalking(s.Phase[r]));
+            e = baseline + (e - baseline) * c.SanctionsEnforcementDecay;
+            s.Enforcement[r] = Math.Clamp(e, 0.0, 1.0);
+            s.Relief[r] = s.Phase[r] == Phase.Implementation && steps > 0
+                ? Math.Clamp(s.TermsRelief[r] / 100.0 * s.StepsDone[r] / steps, 0.0, 1.0)
+                : 0.0;
+            decay[r] = DetMath.Exp(FeatureFunction.SanctionsExponent(c, s.UnLayers[r], s.UniLayers[r], s.Enforcement[r]));
+        }
+        for (var r = 0; r < s.Runs; r++) s.Pressure[r] = (1.0 - s.Relief[r]) * (1.0 - decay[r]);
     }
 
     [Fact]

@@ -1,5 +1,8 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using Peninsula.Core;
 using Peninsula.Engine.Model;
+using static Peninsula.Engine.Model.RunLanes;
 
 namespace Peninsula.Engine.Modules;
 
@@ -17,36 +20,66 @@ public sealed class SanctionsModule : IMechanism
     public void Apply(StepContext ctx)
     {
         var s = ctx.State;
-        var steps = ctx.Spec.ImplementationSteps;
         var decay = ctx.Scratch.AsSpan(0, s.Runs);
         var lastDraw = -1;
-        Model.Coefficients c = null!;
         double baselineTalking = 0, baselineIdle = 0;
-        for (var r = 0; r < s.Runs; r++)
+        var r = 0;
+        while (r < s.Runs)
         {
             if (s.Draw[r] != lastDraw)
             {
                 // Runs of one draw are contiguous: the baselines are the draw's, taken once per draw in the block.
                 lastDraw = s.Draw[r];
-                c = ctx.Coefficients[lastDraw];
+                var c = ctx.Coefficients[lastDraw];
                 baselineTalking = EnforcementBaseline(ctx, c, talking: true);
                 baselineIdle = EnforcementBaseline(ctx, c, talking: false);
             }
-            s.UnLayers[r] += ctx.NewUnLayers[r];
-            s.UniLayers[r] += ctx.NewUniLayers[r];
-            var e = s.Enforcement[r];
-            if ((s.Events[r] & MonthEvents.UnResolution) != 0) e += c.SanctionsEnforcementGain;
-            var baseline = FeatureFunction.IsTalking(s.Phase[r]) ? baselineTalking : baselineIdle;
-            e = baseline + (e - baseline) * c.SanctionsEnforcementDecay;
-            s.Enforcement[r] = Math.Clamp(e, 0.0, 1.0);
-            s.Relief[r] = s.Phase[r] == Phase.Implementation && steps > 0
-                ? Math.Clamp(s.TermsRelief[r] / 100.0 * s.StepsDone[r] / steps, 0.0, 1.0)
-                : 0.0;
-            decay[r] = FeatureFunction.SanctionsExponent(c, s.UnLayers[r], s.UniLayers[r], s.Enforcement[r]);
+            if (FourOfOneDraw(s, r))
+            {
+                Update(ctx, r, Width, baselineTalking, baselineIdle);
+                r += Width;
+            }
+            else
+            {
+                Update(ctx, r++, 1, baselineTalking, baselineIdle);
+            }
         }
         // The block's exponentials together (independent, so they overlap in the pipeline); identical values.
         DetMathVector.Exp(decay);
-        for (var r = 0; r < s.Runs; r++) s.Pressure[r] = (1.0 - s.Relief[r]) * (1.0 - decay[r]);
+        for (r = 0; r < s.Runs; r++) s.Pressure[r] = (1.0 - s.Relief[r]) * (1.0 - decay[r]);
+    }
+
+    /// <summary>
+    /// Runs r…r+n−1 (n = 4 of one draw, or 1) in vector lanes (<see cref="RunLanes"/>): layers add the month's new ones;
+    /// enforcement gains with a resolution and relaxes toward the draw's baseline (lower in talks), clamped to [0, 1];
+    /// relief follows the implementation steps done; the pressure exponent −(enforcement·UN + w·unilateral)/scale goes
+    /// to the scratch.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Update(StepContext ctx, int r, int n, double baselineTalking, double baselineIdle)
+    {
+        var s = ctx.State;
+        var c = ctx.C(r);
+        var steps = ctx.Spec.ImplementationSteps;
+        var un = Load(s.UnLayers, r, n) + Load(ctx.NewUnLayers, r, n);
+        var uni = Load(s.UniLayers, r, n) + Load(ctx.NewUniLayers, r, n);
+        Store(s.UnLayers, r, n, un);
+        Store(s.UniLayers, r, n, uni);
+        var e = Load(s.Enforcement, r, n);
+        e = Vector256.ConditionalSelect(HasEvent(s.Events, r, n, MonthEvents.UnResolution), e + All(c.SanctionsEnforcementGain), e);
+        var baseline = Vector256.ConditionalSelect(PhaseIn(s.Phase, r, n, Phase.Talks, Phase.Implementation), All(baselineTalking), All(baselineIdle));
+        e = Clamp(baseline + (e - baseline) * All(c.SanctionsEnforcementDecay), 0.0, 1.0);
+        Store(s.Enforcement, r, n, e);
+        var relief = Vector256<double>.Zero;
+        if (steps > 0)
+        {
+            var implementing = PhaseIn(s.Phase, r, n, Phase.Implementation, Phase.Implementation);
+            var share = Clamp(Load(s.TermsRelief, r, n) / All(100.0) * LoadInts(s.StepsDone, r, n) / All(steps), 0.0, 1.0);
+            relief = Vector256.ConditionalSelect(implementing, share, Vector256<double>.Zero);
+        }
+        Store(s.Relief, r, n, relief);
+        var sum = e * un + All(c.SanctionsUnilateralWeight) * uni;
+        Store(ctx.Scratch, r, n, (sum ^ Vector256.Create(-0.0)) / All(c.SanctionsScale)); // −sum: the sign flipped, as the scalar minus
     }
 
     /// <summary>
