@@ -160,6 +160,40 @@ public sealed class RunLanesTests
         for (var r = 0; r < s.Runs; r++) s.Pressure[r] = (1.0 - s.Relief[r]) * (1.0 - decay[r]);
     }
 
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    public void PrincipalUtilities_FourLanesOrOne_EqualThePerRunFormula(bool review, bool successor)
+    {
+        for (var seed = 0; seed < 100; seed++)
+        {
+            var block = NewBlock(alternateDraws: false, seed);
+            var s = block.State;
+            var g = new Random(seed + 1000);
+            for (var r = 0; r < Runs; r++)
+            {
+                s.ProvocationMemory[r] = 3 * g.NextDouble();
+                s.PrincipalSuccessorEngagement[r] = g.NextDouble();
+                block.Context.Scratch[r] = double.NaN;
+            }
+            var memory = (double[])s.ProvocationMemory.Clone();
+            var c = block.Context.C(0);
+            // four runs, one run, then the rest four at a time
+            PrincipalModule.Utilities(block.Context, 0, RunLanes.Width, review, successor);
+            PrincipalModule.Utilities(block.Context, 4, 1, review, successor);
+            for (var r = 5; r + RunLanes.Width <= Runs; r += RunLanes.Width) PrincipalModule.Utilities(block.Context, r, RunLanes.Width, review, successor);
+            for (var r = 0; r < Runs - (Runs - 5) % RunLanes.Width; r++)
+            {
+                var m = c.PrincipalProvocationDecay * memory[r] + (s.Level[r] >= 5 ? 1.0 : 0.0);
+                Assert.Equal(BitConverter.DoubleToInt64Bits(m), BitConverter.DoubleToInt64Bits(s.ProvocationMemory[r]));
+                var engagement = successor ? (s.PrincipalSuccessorEngagement[r] - 0.5) * 2.0 : block.Context.Policy.Engagement;
+                var expected = review ? double.NaN : ChoiceModels.PrincipalUtility(c, engagement, s.Attention[r], m, s.TrustPrincipal[r]);
+                Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(block.Context.Scratch[r]));
+            }
+        }
+    }
+
     [Fact]
     public void BinOfUnit_EqualsBin_ForEveryKindOfDouble()
     {

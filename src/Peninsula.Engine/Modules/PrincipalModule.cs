@@ -1,5 +1,8 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using Peninsula.Core;
 using Peninsula.Engine.Model;
+using static Peninsula.Engine.Model.RunLanes;
 
 namespace Peninsula.Engine.Modules;
 
@@ -13,6 +16,26 @@ public sealed class PrincipalModule : IMechanism
     /// <inheritdoc />
     public string Serves => "US doctrines; consequences of provocation (diplomacy less likely, unilateral sanctions)";
 
+    /// <summary>
+    /// Runs r…r+n−1 (n = 4 of one draw, or 1) in vector lanes (<see cref="RunLanes"/>): the provocation memory
+    /// m ← δ·m + [level ≥ 5] and, outside a review, the willingness utility (<see cref="ChoiceModels.PrincipalUtility"/>,
+    /// a successor government's engagement from its drawn orientation) into the scratch.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void Utilities(StepContext ctx, int r, int n, bool review, bool successor)
+    {
+        var s = ctx.State;
+        var c = ctx.C(r);
+        var act = Vector256.GreaterThanOrEqual(LoadInts(s.Level, r, n), Vector256.Create(5.0)) & Vector256<double>.One;
+        var memory = All(c.PrincipalProvocationDecay) * Load(s.ProvocationMemory, r, n) + act;
+        Store(s.ProvocationMemory, r, n, memory);
+        if (review) return;
+        var engagement = successor ? (Load(s.PrincipalSuccessorEngagement, r, n) - All(0.5)) * All(2.0) : All(ctx.Policy.Engagement);
+        var utility = All(c.PrincipalIntercept) + engagement + All(c.PrincipalAttention) * Load(s.Attention, r, n)
+            + All(c.PrincipalProvocation) * memory + All(c.PrincipalTrust) * Load(s.TrustPrincipal, r, n);
+        Store(ctx.Scratch, r, n, utility);
+    }
+
     /// <inheritdoc />
     public void Apply(StepContext ctx)
     {
@@ -24,15 +47,19 @@ public sealed class PrincipalModule : IMechanism
         var review = ctx.Month.InReview;
         var successor = ctx.Month.PrincipalUsesSuccessor;
         var willingP = ctx.Scratch.AsSpan(0, s.Runs);
-        // Utilities of the whole block first, then their logistics together (independent exponentials overlap).
-        for (var r = 0; r < s.Runs; r++)
+        // Utilities of the whole block first (vector lanes), then their logistics together (independent exponentials overlap).
+        var r0 = 0;
+        while (r0 < s.Runs)
         {
-            var c = ctx.C(r);
-            s.ProvocationMemory[r] = c.PrincipalProvocationDecay * s.ProvocationMemory[r] + (s.Level[r] >= 5 ? 1.0 : 0.0);
-            if (review) continue;
-            // A successor government's willingness follows its drawn orientation instead of the package.
-            var engagement = successor ? (s.PrincipalSuccessorEngagement[r] - 0.5) * 2.0 : policy.Engagement;
-            willingP[r] = ChoiceModels.PrincipalUtility(c, engagement, s.Attention[r], s.ProvocationMemory[r], s.TrustPrincipal[r]);
+            if (FourOfOneDraw(s, r0))
+            {
+                Utilities(ctx, r0, Width, review, successor);
+                r0 += Width;
+            }
+            else
+            {
+                Utilities(ctx, r0++, 1, review, successor);
+            }
         }
         if (!review)
         {
