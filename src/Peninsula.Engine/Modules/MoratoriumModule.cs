@@ -1,5 +1,8 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using Peninsula.Core;
 using Peninsula.Engine.Model;
+using static Peninsula.Engine.Model.RunLanes;
 
 namespace Peninsula.Engine.Modules;
 
@@ -22,8 +25,9 @@ public sealed class MoratoriumModule : IMechanism
         var candidates = 0;
         for (var r = 0; r < s.Runs; r++)
         {
-            if (s.Moratorium[r]) under++;
-            else if (MayDeclare(s, r, from)) candidates++;
+            var held = s.Moratorium[r];
+            under += held ? 1 : 0;
+            candidates += !held & MayDeclare(s, r, from) ? 1 : 0;
         }
         var endU = ctx.Draws(Decisions.MoratoriumEnd, under);
         var declareU = ctx.Draws(Decisions.MoratoriumDeclare, candidates);
@@ -31,11 +35,18 @@ public sealed class MoratoriumModule : IMechanism
         var hazards = ctx.Scratch.AsSpan(0, s.Runs);
         if (under > 0)
         {
-            for (var r = 0; r < s.Runs; r++)
+            var r = 0;
+            while (r < s.Runs)
             {
-                var c = ctx.C(r);
-                var stall = Math.Min(2.0, Math.Max(0, s.MonthsSinceProgress[r]) / 12.0);
-                hazards[r] = s.Moratorium[r] ? c.MoratoriumEndIntercept + c.MoratoriumEndStall * stall - c.MoratoriumEndTrust * s.TrustChallenger[r] : 0.0;
+                if (FourOfOneDraw(s, r))
+                {
+                    Hazards(ctx, r, Width);
+                    r += Width;
+                }
+                else
+                {
+                    Hazards(ctx, r++, 1);
+                }
             }
             DetMathVector.Logistic(hazards);
         }
@@ -59,6 +70,21 @@ public sealed class MoratoriumModule : IMechanism
             if (was && !now) s.Events[r] |= MonthEvents.MoratoriumEnded;
             if (!was && now) s.Events[r] |= MonthEvents.MoratoriumDeclared;
         }
+    }
+
+    /// <summary>
+    /// The end hazard's logit of runs r…r+n−1 (n = 4 of one draw, or 1) in vector lanes (<see cref="RunLanes"/>) into the
+    /// scratch: a + b·min(2, max(0, months without progress)/12) − c·trust under a moratorium, 0 otherwise.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Hazards(StepContext ctx, int r, int n)
+    {
+        var s = ctx.State;
+        var c = ctx.C(r);
+        // max(0, months) is exact as a double; the division and the min are the scalar ones (never NaN here).
+        var stall = Vector256.Min(All(2.0), Vector256.Max(LoadInts(s.MonthsSinceProgress, r, n), Vector256<double>.Zero) / All(12.0));
+        var logit = All(c.MoratoriumEndIntercept) + All(c.MoratoriumEndStall) * stall - All(c.MoratoriumEndTrust) * Load(s.TrustChallenger, r, n);
+        Store(ctx.Scratch, r, n, Vector256.ConditionalSelect(IsSet(s.Moratorium, r, n), logit, Vector256<double>.Zero));
     }
 
     /// <summary>A run without a moratorium may declare one: in talks, engaged, and this month below the covered levels.</summary>
