@@ -47,9 +47,11 @@ public sealed class ChallengerModule : IMechanism
         // Stance: the utilities both paths left in the scratch, their logistics for the whole block together, the draws.
         var engage = ctx.Scratch.AsSpan(0, s.Runs);
         DetMathVector.Logistic(engage);
+        // The month's observations read once, not per run (a nullable of a large struct is copied at every read).
+        var observedEngage = ctx.Observed?.Engage;
         for (var r = 0; r < s.Runs; r++)
         {
-            s.Engaged[r] = ctx.Observed?.Engage ?? stanceU[r] < engage[r];
+            s.Engaged[r] = observedEngage ?? stanceU[r] < engage[r];
         }
         ctx.LogitDecisions += 2L * s.Runs;
     }

@@ -19,6 +19,7 @@ public sealed class CouncilModule : IMechanism
         var spec = ctx.Spec;
         var everyRun = ctx.Observed?.UnResolution == true || ctx.Observed?.Veto == true;
         var voters = everyRun ? s.Runs : s.RunsAtOrAbove(spec.UnTriggerLevel);
+        var (observedVeto, observedResolution) = (ctx.Observed?.Veto, ctx.Observed?.UnResolution); // read once, not per run
         for (var r = 0; r < s.Runs; r++)
         {
             var level = s.Level[r];
@@ -34,11 +35,8 @@ public sealed class CouncilModule : IMechanism
                 if (ctx.Draws(Decisions.VetoBase + v, voters)[r] < veto[v * Core.Ladder.Levels + voteLevel]) vetoed = true;
             }
             ctx.LogitDecisions += spec.Roles.VetoPlayers.Length;
-            if (ctx.Observed is { } o)
-            {
-                if (o.Veto is { } ov) vetoed = ov;
-                else if (o.UnResolution is { } ou) vetoed = !ou;
-            }
+            if (observedVeto is { } ov) vetoed = ov;
+            else if (observedResolution is { } ou) vetoed = !ou;
             if (vetoed)
             {
                 s.Events[r] |= MonthEvents.Veto;

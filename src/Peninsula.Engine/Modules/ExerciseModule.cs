@@ -13,9 +13,10 @@ public sealed class ExerciseModule : IMechanism
     {
         var s = ctx.State;
         var month = ctx.Month;
+        var observed = ctx.Observed?.ExerciseIntensity; // read once, not per run
         for (var r = 0; r < s.Runs; r++)
         {
-            ctx.Exercise[r] = ctx.Observed?.ExerciseIntensity ?? FeatureFunction.ExerciseIntensity(s, r, month, ctx.Policy);
+            ctx.Exercise[r] = observed ?? FeatureFunction.ExerciseIntensity(s, r, month, ctx.Policy);
         }
     }
 }

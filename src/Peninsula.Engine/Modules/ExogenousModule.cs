@@ -18,12 +18,14 @@ public sealed class ExogenousModule : IMechanism
         var draw = obs?.Disaster is null && month.DisasterProbability > 0;
         var disasterU = draw ? ctx.Uniforms(Decisions.Disaster) : default;
         var blocked = 1.0 - ctx.Spec.Exogenous.AidBlockedWhenClosed;
+        // The month's observations read once, not per run (a nullable of a large struct is copied at every read).
+        var (observedBorder, observedDisaster, observedAid) = (obs?.BorderClosed, obs?.Disaster, obs?.AidDelivered);
         for (var r = 0; r < s.Runs; r++)
         {
-            ctx.BorderClosed[r] = obs?.BorderClosed ?? month.Offset < s.BorderClosedMonths[r];
-            var disaster = obs?.Disaster ?? (draw && disasterU[r] < month.DisasterProbability);
+            ctx.BorderClosed[r] = observedBorder ?? month.Offset < s.BorderClosedMonths[r];
+            var disaster = observedDisaster ?? (draw && disasterU[r] < month.DisasterProbability);
             s.Events[r] = disaster ? MonthEvents.Disaster : MonthEvents.None;
-            var aid = obs?.AidDelivered ?? month.AidLevel * (ctx.BorderClosed[r] ? blocked : 1.0);
+            var aid = observedAid ?? month.AidLevel * (ctx.BorderClosed[r] ? blocked : 1.0);
             ctx.AidDelivered[r] = aid;
             ctx.NewUnLayers[r] = 0;
             ctx.NewUniLayers[r] = 0;

@@ -50,6 +50,7 @@ public sealed class MoratoriumModule : IMechanism
             }
             DetMathVector.Logistic(hazards);
         }
+        var observedMoratorium = ctx.Observed?.Moratorium; // read once, not per run
         for (var r = 0; r < s.Runs; r++)
         {
             var c = ctx.C(r);
@@ -65,7 +66,7 @@ public sealed class MoratoriumModule : IMechanism
                 now = declareU[r] < c.MoratoriumDeclareProbability;
                 ctx.LogitDecisions++;
             }
-            if (ctx.Observed?.Moratorium is { } observed) now = observed;
+            if (observedMoratorium is { } observed) now = observed;
             s.Moratorium[r] = now;
             if (was && !now) s.Events[r] |= MonthEvents.MoratoriumEnded;
             if (!was && now) s.Events[r] |= MonthEvents.MoratoriumDeclared;

@@ -35,12 +35,13 @@ public sealed class NegotiationModule : IMechanism
             ctx.Draws(Decisions.Summit, contact + talking), ctx.Draws(Decisions.Framework, talking),
             ctx.Draws(Decisions.DefectChallenger, implementing), ctx.Draws(Decisions.DefectPrincipal, implementing));
         var delivery = ctx.Draws(Decisions.MessageDelivery, undelivered);
+        var observedPhase = ctx.Observed?.Phase; // read once, not per run
         for (var r = 0; r < s.Runs; r++)
         {
             var c = ctx.C(r);
             if (message is not null && !s.MessageDelivered[r]) DeliverMessage(ctx, r, message, delivery[r]);
             var before = s.Phase[r];
-            var after = ctx.Observed?.Phase ?? Advance(ctx, r, c, policy, draws);
+            var after = observedPhase ?? Advance(ctx, r, c, policy, draws);
             if (after != before)
             {
                 Enter(s, r, after, c, policy);

@@ -19,10 +19,12 @@ public sealed class PipelineModule : IMechanism
         var displayU = ctx.Observed?.PipelineDisplays is null ? ctx.Uniforms(Decisions.PipelineDisplay) : default;
         // At most the runs acting at level ≥ 4 test a system this month: their draws are made block-wide when they are many.
         var consumeU = ctx.Draws(Decisions.PipelineConsume, ctx.Observed?.PipelineTested is null ? s.RunsAtOrAbove(4) : 0);
+        // The month's observations read once, not per run (a nullable of a large struct is copied at every read).
+        var (observedDisplays, observedTested) = (ctx.Observed?.PipelineDisplays, ctx.Observed?.PipelineTested);
         for (var r = 0; r < s.Runs; r++)
         {
             var c = ctx.C(r);
-            var displayed = ctx.Observed?.PipelineDisplays ?? (displayU[r] < c.PipelineDisplayRate ? 1 : 0);
+            var displayed = observedDisplays ?? (displayU[r] < c.PipelineDisplayRate ? 1 : 0);
             if (displayed > 0)
             {
                 s.Pipeline[r] += displayed;
@@ -33,7 +35,7 @@ public sealed class PipelineModule : IMechanism
             {
                 // Drawn only where it decides something (a level ≥ 4 act with a system in the pipeline): a run's draw
                 // is keyed by its coordinates, so skipping it elsewhere changes no other draw.
-                if (s.Pipeline[r] > 0 && (ctx.Observed?.PipelineTested ?? consumeU[r] < c.PipelineConsume))
+                if (s.Pipeline[r] > 0 && (observedTested ?? consumeU[r] < c.PipelineConsume))
                 {
                     s.Pipeline[r]--;
                     s.Events[r] |= MonthEvents.SystemTested;

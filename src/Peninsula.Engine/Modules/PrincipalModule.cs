@@ -67,16 +67,18 @@ public sealed class PrincipalModule : IMechanism
             ctx.LogitDecisions += s.Runs;
         }
         var sanctionU = ctx.Draws(Decisions.PrincipalSanction, ctx.Observed?.UnilateralSanctions is null ? s.RunsAtOrAbove(4) : 0);
+        // The month's observations read once, not per run (a nullable of a large struct is copied at every read).
+        var (observedWilling, observedSanctions) = (ctx.Observed?.PrincipalWilling, ctx.Observed?.UnilateralSanctions);
         for (var r = 0; r < s.Runs; r++)
         {
             var c = ctx.C(r);
             var level = s.Level[r];
             var willing = !review && willingU[r] < willingP[r];
-            s.PrincipalWilling[r] = ctx.Observed?.PrincipalWilling ?? willing;
+            s.PrincipalWilling[r] = observedWilling ?? willing;
 
             var odds = ctx.OddsOf(r);
             var sanctionP = level >= 4 ? odds.PrincipalSanction[level] : odds.Designation;
-            var sanction = ctx.Observed?.UnilateralSanctions
+            var sanction = observedSanctions
                 ?? (level >= 4 ? sanctionU[r] : designationU[r]) < sanctionP;
             ctx.LogitDecisions++;
             if (sanction)
