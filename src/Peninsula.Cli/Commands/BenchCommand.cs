@@ -201,23 +201,28 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings>
               at a time.
             - The challenger's choices (ladder level and stance: the feature function, six continuation logits, the
               level draw, the stance logit) are taken for four runs of one parameter draw at a time, one run per vector
-              lane, in registers (`ChallengerLanes`); the trust, economy, attention and memory updates likewise
-              (`RunLanes`: one formula, four runs of a draw or one run per call); other exponentials and logistics
-              (principal choices, sanctions pressure, the moratorium's end hazard) for all runs of a block in one pass. Exponentials are evaluated four vectors at a time with
+              lane, in registers (`ChallengerLanes`); the trust, economy, attention, memory and sanctions updates, the
+              principal's utilities and the moratorium's end-hazard logits likewise (`RunLanes`: one formula, four runs
+              of a draw or one run in every lane per call; masks from vector loads of the phase, event and flag
+              bytes); the logistics and exponentials of those (principal choices, sanctions pressure, the moratorium's
+              end hazard) for all runs of a block in one pass. Exponentials are evaluated four vectors at a time with
               their polynomial chains interleaved (`DetMathVector`), so independent evaluations overlap instead of
               each waiting for the last; each lane is bit-identical to the scalar `DetMath` function.
             - A draw is taken only where it decides something (a run's draws are keyed by its coordinates, so skipping
               one moves no other), and taken for the whole block when at least a quarter of it needs it (principal
-              sanctions and pipeline tests after level ≥ 4 acts, veto votes, the phase machine's contact, talks,
-              summit, framework, defection, no-zone collapse and message-delivery draws).
+              sanctions and pipeline tests after level ≥ 4 acts, veto votes, agreement lapses, the phase machine's
+              contact, talks, summit, framework, defection, no-zone collapse and message-delivery draws; the phase
+              machine counts its candidates thirty-two runs at a time in byte lanes).
             - A worker reuses its block's state arrays and step context for its next block of the same request instead
               of allocating them again, and the engine skips the zeroing of locals (`SkipLocalsInit`), which had cleared
               the vector step's large frame on every call.
             - Finished batches are merged in order as they arrive and released; their aggregates are stored
               zlib-compressed from a background writer. The forecast's outcome probabilities and curves are sums of
               per-draw counts of first months, read in one pass over each draw's runs.
-            - Sanction odds are precomputed per parameter draw; no LINQ or allocation per run-month, one interface
-              call per module per block-month (plus the agreement-zone lookup for runs in talks, cached per query).
+            - Sanction odds, and the expected sanctions an act at levels 4–6 adds, are precomputed per parameter draw;
+              no LINQ or allocation per run-month, one interface call per module per block-month (plus the
+              agreement-zone lookup for runs in talks, cached per query); a month's observations (replays only) are
+              read once per module, not copied per run.
             - Start-up and JIT: `./peninsula run` executes `peninsula-native`, the same run job compiled ahead of time
               (Native AOT, x86-64-v3 where the machine has AVX2): no runtime to start, no type loading, no tiered
               JIT — about 0.2 s for a whole 1,000-run process with SQLite against 0.9 s managed — and the whole process

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Peninsula.Core;
 
@@ -93,9 +94,9 @@ internal static class ChallengerLanes
             Risk(conditional && s.MessageDelivered[r + 1], offerValue, phase[r + 1], talking1),
             Risk(conditional && s.MessageDelivered[r + 2], offerValue, phase[r + 2], talking2),
             Risk(conditional && s.MessageDelivered[r + 3], offerValue, phase[r + 3], talking3));
-        var restraint = ctx.LaneRestraint.AsSpan(); // scratch, not stackalloc: the method stays eligible for tiered, profiled compilation
-        var restrained = false;
-        for (var lane = 0; lane < Width; lane++) restrained |= Restraints(s, r + lane, spec, policy, restraint.Slice(lane * Ladder.Levels, Ladder.Levels));
+        // Scratch, not stackalloc: the method stays eligible for tiered, profiled compilation. One vector per level.
+        var restraint = MemoryMarshal.Cast<double, Vector256<double>>(ctx.LaneRestraint.AsSpan());
+        var restrained = Restraints(s, r, spec, policy, restraint);
 
         var eta1 = Eta(c, spec, policy, 1, common, upperCommon, moratorium, restrained, restraint, zero, risk);
         var eta2 = Eta(c, spec, policy, 2, common, upperCommon, moratorium, restrained, restraint, zero, risk);
@@ -149,23 +150,36 @@ internal static class ChallengerLanes
         return offerValue * prospect;
     }
 
-    /// <summary><see cref="FeatureFunction.AgreementRestraints"/> of one run; false (and all zero) when nothing restrains it.</summary>
-    private static bool Restraints(SimState s, int r, Spec.SimulationSpec spec, Spec.PolicyPackage policy, Span<double> byLevel)
+    /// <summary>
+    /// <see cref="FeatureFunction.AgreementRestraints"/> of the four runs, one vector per level (index = level): for each
+    /// agreement in force in some lane, its strength (0 in the other lanes) raises the levels it restrains; a framework
+    /// under way (strength &gt; 0) raises the levels from the hold threshold. The maxima of the same strengths, so the same
+    /// values per lane; false (and all zero) when nothing restrains any of the four.
+    /// </summary>
+    private static bool Restraints(SimState s, int r, Spec.SimulationSpec spec, Spec.PolicyPackage policy, Span<Vector256<double>> byLevel)
     {
+        byLevel.Clear();
+        var restrained = false;
         var n = s.AgreementCount;
-        var any = s.FrameworkStrength[r] > 0;
-        for (var a = 0; a < n && !any; a++) any = s.AgreementInForce[r * n + a];
-        if (!any)
+        var inForce = s.AgreementInForce;
+        for (var a = 0; a < n; a++)
         {
-            byLevel.Clear();
-            return false;
+            bool l0 = inForce[r * n + a], l1 = inForce[(r + 1) * n + a], l2 = inForce[(r + 2) * n + a], l3 = inForce[(r + 3) * n + a];
+            if (!(l0 | l1 | l2 | l3)) continue;
+            restrained = true;
+            var strength = RunLanes.Mask(l0, l1, l2, l3) & Vector256.Create(spec.Agreements[a].Strength);
+            for (var j = Math.Max(1, spec.Agreements[a].RestrainsFromLevel); j <= Ladder.Top; j++) byLevel[j] = Vector256.Max(byLevel[j], strength);
         }
-        FeatureFunction.AgreementRestraints(s, r, spec, policy, byLevel);
-        return true;
+        var framework = Load(s.FrameworkStrength, r);
+        var under = Vector256.GreaterThan(framework, Vector256<double>.Zero);
+        if (under != Vector256<double>.Zero)
+        {
+            restrained = true;
+            var strength = under & framework;
+            for (var j = Math.Max(1, policy.HoldThreshold); j <= Ladder.Top; j++) byLevel[j] = Vector256.Max(byLevel[j], strength);
+        }
+        return restrained;
     }
-
-    private static Vector256<double> RestraintAt(ReadOnlySpan<double> restraint, int level) => Vector256.Create(
-        restraint[level], restraint[Ladder.Levels + level], restraint[2 * Ladder.Levels + level], restraint[3 * Ladder.Levels + level]);
 
     /// <summary>The sanctions exponent −(enforcement·UN + w·unilateral)/scale after an act at <paramref name="level"/> (FeatureFunction.SanctionExponents).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -185,12 +199,12 @@ internal static class ChallengerLanes
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> Eta(
         Coefficients c, Spec.SimulationSpec spec, Spec.PolicyPackage policy, int j, Vector256<double> common, Vector256<double> upperCommon,
-        Vector256<double> moratorium, bool restrained, ReadOnlySpan<double> restraint, Vector256<double> cost, Vector256<double> risk)
+        Vector256<double> moratorium, bool restrained, ReadOnlySpan<Vector256<double>> restraint, Vector256<double> cost, Vector256<double> risk)
     {
         var zero = Vector256<double>.Zero;
         return Vector256.Create(c.LadderAlpha[j]) + (j >= ChoiceModels.UpperRung ? upperCommon : common)
             + Vector256.Create(c.LadderMoratorium) * (j >= spec.MoratoriumFromLevel ? moratorium : zero)
-            + Vector256.Create(c.LadderAgreement) * (restrained ? RestraintAt(restraint, j) : zero)
+            + Vector256.Create(c.LadderAgreement) * (restrained ? restraint[j] : zero)
             + Vector256.Create(c.LadderSanctionCost) * cost
             + Vector256.Create(c.LadderNegotiationRisk) * (j >= policy.HoldThreshold ? risk : zero);
     }
