@@ -175,9 +175,10 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings>
             - **Allocations**: bytes the thread allocates per month's step of a whole 1,000-run batch after the first
               month (`GC.GetAllocatedBytesForCurrentThread`).
             - **Scaling**: a run four times the single-thread one (160,000 runs) on 1…N threads, the thread counts
-              interleaved over three repeats and the best time of each kept (results are identical on any number of
+              interleaved over five repeats and the best time of each kept (results are identical on any number of
               threads). On a shared virtual machine single runs drift by ±15%, so compare figures from one bench.
-            - **Whole process**: `peninsula run --runs N --months 48` started as a new process (this build, start-up,
+            - **Whole process**: `peninsula run --runs N --months 48` started as a new process (`peninsula-native`, the
+              entry point `./peninsula run` uses, when `./peninsula bench` built it; else this managed build; start-up,
               simulation, forecast JSON and SQLite storage of every batch's aggregates included), each into a new
               database; 10⁵ runs three times and 10⁶ runs twice, the best shown with every repeat beside it (the JSON's
               `samples`).
