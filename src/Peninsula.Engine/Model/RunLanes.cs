@@ -21,10 +21,6 @@ internal static class RunLanes
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool FourOfOneDraw(SimState s, int r) => r + Width <= s.Runs && s.Draw[r] == s.Draw[r + Width - 1];
 
-    /// <summary>The run of lane <paramref name="lane"/>: r + lane for four runs, r in every lane for one.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int Run(int r, int n, int lane) => n == Width ? r + lane : r;
-
     /// <summary>values[r…r+3], or values[r] in every lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> Load(double[] values, int r, int n) =>
