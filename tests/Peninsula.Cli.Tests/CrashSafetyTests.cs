@@ -6,21 +6,28 @@ namespace Peninsula.Cli.Tests;
 /// <summary>
 /// Crash safety (issue 6): <c>peninsula run --db x.sqlite</c> killed with SIGKILL at random points twenty times never
 /// corrupts the database or loses a batch it reported committed, and <c>--resume</c> then completes the run with the
-/// same forecast as an uninterrupted run.
+/// same forecast as an uninterrupted run. Both entry points: the managed CLI and peninsula-native, which ./peninsula
+/// runs for <c>run</c> (built through the launcher first, in the launcher tests' collection so no two builds overlap).
 /// </summary>
+[Collection("launcher")]
 public sealed class CrashSafetyTests
 {
-    private static readonly string[] RunArgs =
-        ["run", CliRunner.Scenario("transition-2021.yaml"), "--runs", "24000", "--months", "48", "--draws", "24", "--seed", "11", "--threads", "2"];
+    // The native entry point simulates faster than the kills land: it gets more batches, so that ten kills fit in.
+    private static string[] Args(bool native) =>
+        ["run", CliRunner.Scenario("transition-2021.yaml"), "--runs", native ? "96000" : "24000", "--months", "48", "--draws", "24", "--seed", "11", "--threads", "2"];
 
-    [Fact]
-    public void Run_KilledTwentyTimes_KeepsEveryCommittedBatch_AndResumesToTheUninterruptedResult()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Run_KilledTwentyTimes_KeepsEveryCommittedBatch_AndResumesToTheUninterruptedResult(bool native)
     {
+        var entry = native ? NativeEntry() : null;
+        string[] runArgs = Args(native);
         var dir = Directory.CreateTempSubdirectory("peninsula-crash-").FullName;
         try
         {
             var reference = Path.Combine(dir, "reference.json");
-            var plain = Cli([.. RunArgs, "--no-db", "--out", reference]);
+            var plain = Cli(entry, [.. runArgs, "--no-db", "--out", reference]);
             Assert.True(plain.Code == 0, plain.Errors);
 
             var db = Path.Combine(dir, "killed.sqlite");
@@ -32,7 +39,7 @@ public sealed class CrashSafetyTests
             {
                 // Kill after a random number of reported commits (0: during start-up or the first batch).
                 var after = random.Next(0, 4);
-                var finished = RunAndKill([.. RunArgs, "--db", db, "--resume", "--log-batches", "--out", resumed], after, reported);
+                var finished = RunAndKill(entry, [.. runArgs, "--db", db, "--resume", "--log-batches", "--out", resumed], after, reported);
                 if (finished) break;
                 kills++;
                 using var connection = new SqliteConnection($"Data Source={db}");
@@ -49,7 +56,7 @@ public sealed class CrashSafetyTests
             }
             Assert.True(kills >= 10, $"only {kills} kills landed before the run finished; the test did not exercise recovery");
 
-            var final = Cli([.. RunArgs, "--db", db, "--resume", "--out", resumed]);
+            var final = Cli(entry, [.. runArgs, "--db", db, "--resume", "--out", resumed]);
             Assert.True(final.Code == 0, final.Errors);
             Assert.Equal(File.ReadAllText(reference), File.ReadAllText(resumed));
         }
@@ -71,9 +78,9 @@ public sealed class CrashSafetyTests
     }
 
     /// <summary>Starts the CLI, SIGKILLs it after <paramref name="after"/> more commit lines; true when it finished first.</summary>
-    private static bool RunAndKill(string[] args, int after, HashSet<string> reported)
+    private static bool RunAndKill(string? entry, string[] args, int after, HashSet<string> reported)
     {
-        using var p = Process.Start(StartInfo(args))!;
+        using var p = Process.Start(StartInfo(entry, args))!;
         var seen = 0;
         var lines = new List<string>();
         string? line;
@@ -106,19 +113,41 @@ public sealed class CrashSafetyTests
         catch (InvalidOperationException) { } // already exited
     }
 
-    private static ProcessStartInfo StartInfo(string[] args)
+    /// <summary>.build/native/peninsula-native, built (or found up to date) through ./peninsula, as a user's first run would.</summary>
+    private static string NativeEntry()
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "peninsula.dll");
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = false, UseShellExecute = false };
-        psi.ArgumentList.Add(dll);
+        var root = CliRunner.RepoRoot();
+        var psi = new ProcessStartInfo(Path.Combine(root, "peninsula"), ["run", "--runs", "10", "--months", "1", "--no-db"])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = root,
+        };
+        psi.Environment.Remove("PENINSULA_MANAGED");
+        using (var p = Process.Start(psi)!)
+        {
+            var stdout = p.StandardOutput.ReadToEndAsync();
+            var stderr = p.StandardError.ReadToEnd();
+            p.WaitForExit();
+            _ = stdout.Result;
+            Assert.True(p.ExitCode == 0, stderr);
+        }
+        var native = Path.Combine(root, ".build", "native", "peninsula-native");
+        Assert.True(File.Exists(native), "./peninsula did not build the native entry point (is clang installed?)");
+        return native;
+    }
+
+    /// <summary>The managed CLI of this test build (<paramref name="entry"/> null) or the native binary.</summary>
+    private static ProcessStartInfo StartInfo(string? entry, string[] args)
+    {
+        var psi = new ProcessStartInfo(entry ?? "dotnet") { RedirectStandardError = true, RedirectStandardOutput = false, UseShellExecute = false };
+        if (entry is null) psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "peninsula.dll"));
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment["PENINSULA_HOME"] = CliRunner.RepoRoot();
         return psi;
     }
 
-    private static (int Code, string Errors) Cli(string[] args)
+    private static (int Code, string Errors) Cli(string? entry, string[] args)
     {
-        var psi = StartInfo(args);
+        var psi = StartInfo(entry, args);
         psi.RedirectStandardOutput = true;
         using var p = Process.Start(psi)!;
         var output = p.StandardOutput.ReadToEndAsync();
