@@ -117,19 +117,8 @@ public sealed class CrashSafetyTests
     private static string NativeEntry()
     {
         var root = CliRunner.RepoRoot();
-        var psi = new ProcessStartInfo(Path.Combine(root, "peninsula"), ["run", "--runs", "10", "--months", "1", "--no-db"])
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = root,
-        };
-        psi.Environment.Remove("PENINSULA_MANAGED");
-        using (var p = Process.Start(psi)!)
-        {
-            var stdout = p.StandardOutput.ReadToEndAsync();
-            var stderr = p.StandardError.ReadToEnd();
-            p.WaitForExit();
-            _ = stdout.Result;
-            Assert.True(p.ExitCode == 0, stderr);
-        }
+        var (code, _, errors) = NativeRunTests.Launch(root, "run", "--runs", "10", "--months", "1", "--no-db");
+        Assert.True(code == 0, errors);
         var native = Path.Combine(root, ".build", "native", "peninsula-native");
         Assert.True(File.Exists(native), "./peninsula did not build the native entry point (is clang installed?)");
         return native;

@@ -122,7 +122,7 @@ public sealed class NativeBargainTests
             var managedJson = CliRunner.TempFile(".json");
             try
             {
-                var (code, _, errors) = Launch(root, "bargain", Reference(input), "--model", "ktab-smp", "--out", nativeJson, "--no-db");
+                var (code, _, errors) = NativeRunTests.Launch(root, "bargain", Reference(input), "--model", "ktab-smp", "--out", nativeJson, "--no-db");
                 Assert.True(code == 0, errors);
                 Assert.True(File.Exists(Path.Combine(root, ".build", "native", "peninsula-native")), "the native binary was not built: " + errors);
                 var m = CliRunner.Run("bargain", Reference(input), "--model", "ktab-smp", "--out", managedJson, "--no-db");
@@ -135,22 +135,8 @@ public sealed class NativeBargainTests
                 File.Delete(managedJson);
             }
         }
-        var bad = Launch(root, "bargain", Reference("ktab/SOE-Policy/input.csv"), "--runs", "x");
+        var bad = NativeRunTests.Launch(root, "bargain", Reference("ktab/SOE-Policy/input.csv"), "--runs", "x");
         Assert.Equal(2, bad.Code);
         Assert.Equal("peninsula: --runs: 'x' is not an integer", bad.Errors.Trim());
-    }
-
-    private static (int Code, string Output, string Errors) Launch(string root, params string[] args)
-    {
-        var psi = new ProcessStartInfo(Path.Combine(root, "peninsula")) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = root };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        psi.Environment.Remove("PENINSULA_MANAGED");
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        p.WaitForExit();
-        // the build progress lines go to stderr too; keep only the last line (the result or the error)
-        var errLines = stderr.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.Contains("compiling the native", StringComparison.Ordinal)).ToArray();
-        return (p.ExitCode, stdout.Result, string.Join('\n', errLines));
     }
 }

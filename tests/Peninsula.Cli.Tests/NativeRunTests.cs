@@ -730,7 +730,8 @@ public sealed partial class NativeRunTests
         return p.ExitCode;
     }
 
-    private static (int Code, string Output, string Errors) Launch(string root, params string[] args)
+    /// <summary>./peninsula with <paramref name="args"/> as a user starts it (never PENINSULA_MANAGED); stderr without build progress.</summary>
+    internal static (int Code, string Output, string Errors) Launch(string root, params string[] args)
     {
         var psi = new ProcessStartInfo(Path.Combine(root, "peninsula")) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = root };
         foreach (var a in args) psi.ArgumentList.Add(a);

@@ -208,14 +208,8 @@ public static class BenchRunner
                 var psi = RunProcess(["run", "--runs", runs.ToString(CultureInfo.InvariantCulture), "--months", "48", "--no-db",
                     "--threads", threads.ToString(CultureInfo.InvariantCulture)]);
                 psi.Environment["PENINSULA_HOME"] = root;
-                var sw = Stopwatch.StartNew();
-                using var p = Process.Start(psi)!;
-                var stdout = p.StandardOutput.ReadToEndAsync();
-                var stderr = p.StandardError.ReadToEndAsync();
-                p.WaitForExit();
-                var seconds = sw.Elapsed.TotalSeconds;
-                _ = stdout.Result;
-                if (p.ExitCode != 0) throw new InvalidOperationException($"run --threads {threads} failed: {stderr.Result.Trim()}");
+                var (seconds, code, errors) = Timed(psi);
+                if (code != 0) throw new InvalidOperationException($"run --threads {threads} failed: {errors.Trim()}");
                 best[threads] = Math.Min(best[threads], seconds);
             }
         }
@@ -286,20 +280,26 @@ public static class BenchRunner
             var psi = RunProcess(["run", "--runs", runs.ToString(CultureInfo.InvariantCulture), "--months", months.ToString(CultureInfo.InvariantCulture),
                 "--db", Path.Combine(dir.FullName, "runs.sqlite"), "--out", Path.Combine(dir.FullName, "forecast.json")]);
             psi.Environment["PENINSULA_HOME"] = root;
-            var sw = Stopwatch.StartNew();
-            using var p = Process.Start(psi)!;
-            var stdout = p.StandardOutput.ReadToEndAsync();
-            var stderr = p.StandardError.ReadToEndAsync();
-            p.WaitForExit();
-            var seconds = sw.Elapsed.TotalSeconds;
-            _ = stdout.Result;
-            _ = stderr.Result;
-            return (seconds, p.ExitCode);
+            var (seconds, code, _) = Timed(psi);
+            return (seconds, code);
         }
         finally
         {
             dir.Delete(recursive: true);
         }
+    }
+
+    /// <summary>Runs a whole process to its end: wall seconds from start to exit, its exit code and standard error.</summary>
+    private static (double Seconds, int ExitCode, string Errors) Timed(ProcessStartInfo psi)
+    {
+        var sw = Stopwatch.StartNew();
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        p.WaitForExit();
+        var seconds = sw.Elapsed.TotalSeconds;
+        _ = stdout.Result;
+        return (seconds, p.ExitCode, stderr.Result);
     }
 
     /// <summary>
