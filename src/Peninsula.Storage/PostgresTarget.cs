@@ -13,7 +13,7 @@ namespace Peninsula.Storage;
 /// <param name="Display">"postgres " and the connection string without any password, as messages name the database.</param>
 internal sealed partial record PostgresTarget(string ConnectionString, string Display)
 {
-    private const string Prefix = "postgres ";
+    internal const string Prefix = "postgres ";
 
     /// <summary>libpq URI parameter names that Npgsql spells differently (and <c>search_path</c>, which libpq only takes in <c>options</c>).</summary>
     private static readonly Dictionary<string, string> UriKeywords = new(StringComparer.OrdinalIgnoreCase)

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Peninsula.Storage;
 
 /// <summary>
@@ -18,6 +20,18 @@ public static class RunStores
     /// </summary>
     public const string SqliteMaxPagesVariable = "PENINSULA_SQLITE_MAX_PAGES";
 
+    /// <summary>The feature switch behind <see cref="PostgresSupported"/>.</summary>
+    public const string PostgresSwitch = "Peninsula.Storage.PostgresSupported";
+
+    /// <summary>
+    /// Whether this build can open PostgreSQL (the default). A build that sets the switch off at compile time (the
+    /// natively compiled run entry point, which leaves PostgreSQL to the managed CLI) has none of Npgsql's code in it: the
+    /// compiler removes every branch behind this property, and a PostgreSQL target then fails to open with a one-line
+    /// <see cref="StorageException"/>.
+    /// </summary>
+    [FeatureSwitchDefinition(PostgresSwitch)]
+    public static bool PostgresSupported => AppContext.TryGetSwitch(PostgresSwitch, out var supported) ? supported : true;
+
     /// <summary>True when <paramref name="target"/> is a PostgreSQL connection string rather than a SQLite file path.</summary>
     /// <param name="target">A <c>--db</c> value.</param>
     public static bool IsPostgres(string target) => PostgresTarget.Matches(target);
@@ -33,7 +47,8 @@ public static class RunStores
     public static IRunStore Open(string target, StoreAccess access = StoreAccess.ReadWrite)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(target);
-        return IsPostgres(target) ? new PostgresRunStore(target, access) : new SqliteRunStore(target, access);
+        if (!IsPostgres(target)) return new SqliteRunStore(target, access);
+        return PostgresSupported ? new PostgresRunStore(target, access) : throw NoPostgres(target);
     }
 
     /// <summary>Opens the historical event base <paramref name="target"/> names: <see cref="PostgresEventBase"/> or <see cref="SqliteEventBase"/>.</summary>
@@ -44,7 +59,8 @@ public static class RunStores
     public static IEventBase OpenEventBase(string target, StoreAccess access = StoreAccess.ReadWrite)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(target);
-        return IsPostgres(target) ? new PostgresEventBase(target, access) : new SqliteEventBase(target, access);
+        if (!IsPostgres(target)) return new SqliteEventBase(target, access);
+        return PostgresSupported ? new PostgresEventBase(target, access) : throw NoPostgres(target);
     }
 
     /// <summary>
@@ -57,6 +73,8 @@ public static class RunStores
         ArgumentNullException.ThrowIfNull(target);
         if (!IsPostgres(target))
             return target;
+        if (!PostgresSupported)
+            return PostgresTarget.Prefix + PostgresTarget.Redact(target);
         try
         {
             return PostgresTarget.Parse(target).Display;
@@ -66,4 +84,8 @@ public static class RunStores
             return ex.DatabasePath;
         }
     }
+
+    private static StorageException NoPostgres(string target) =>
+        new(PostgresTarget.Prefix + PostgresTarget.Redact(target), "opening the database",
+            "this build has no PostgreSQL support (the managed CLI has: PENINSULA_MANAGED=1 ./peninsula ...)");
 }

@@ -26,6 +26,16 @@ public sealed class BenchSmokeTests
             var scaling = root.GetProperty("scaling").EnumerateArray().ToList();
             Assert.Equal(Environment.ProcessorCount, scaling.Count);
             Assert.All(scaling, s => Assert.True(s.GetProperty("seconds").GetDouble() > 0));
+            // The speed-up is a median of rounds, between its quartiles; one thread against itself is exactly 1.
+            foreach (var name in new[] { "scaling", "c_loop_scaling" })
+            {
+                var points = root.GetProperty(name).EnumerateArray().ToList();
+                if (name == "c_loop_scaling" && root.GetProperty("c_loop_agent_months_per_second").ValueKind == JsonValueKind.Null) continue;
+                Assert.Equal(Environment.ProcessorCount, points.Count);
+                Assert.Equal(1.0, points[0].GetProperty("speedup").GetDouble());
+                Assert.All(points, s => Assert.InRange(s.GetProperty("speedup").GetDouble(), s.GetProperty("speedup_q1").GetDouble(), s.GetProperty("speedup_q3").GetDouble()));
+                Assert.All(points, s => Assert.Equal(1, s.GetProperty("rounds").GetInt32()));
+            }
             var run = Assert.Single(root.GetProperty("end_to_end").EnumerateArray());
             Assert.Equal(10_000, run.GetProperty("runs").GetInt32());
             Assert.Equal(0, run.GetProperty("exit_code").GetInt32());

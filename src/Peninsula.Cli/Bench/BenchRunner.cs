@@ -11,11 +11,23 @@ using Peninsula.Engine.Model;
 using Peninsula.Engine.Runner;
 using Peninsula.Estimation;
 using Peninsula.Storage;
+using MathNet.Numerics.Statistics;
 
 namespace Peninsula.Cli.Bench;
 
-/// <summary>One engine thread-count measurement.</summary>
-public sealed record ScalingPoint(int Threads, double Seconds, double Speedup);
+/// <summary>
+/// One thread-count (or process-count) measurement, from rounds that time every count in turn, the order alternating
+/// between rounds.
+/// </summary>
+/// <param name="Threads">Threads (or processes).</param>
+/// <param name="Seconds">The best time of the rounds.</param>
+/// <param name="Speedup">The median over rounds of that round's single-thread time over this count's (times the work
+/// multiple, for processes that each do one unit): a round's two times are taken seconds apart, so the host's drift
+/// between minutes cancels, and the median discards a round a neighbour disturbed.</param>
+/// <param name="SpeedupQ1">Lower quartile of the rounds' speed-ups.</param>
+/// <param name="SpeedupQ3">Upper quartile of the rounds' speed-ups.</param>
+/// <param name="Rounds">Rounds measured.</param>
+public sealed record ScalingPoint(int Threads, double Seconds, double Speedup, double SpeedupQ1, double SpeedupQ3, int Rounds);
 
 /// <summary>Whole-process timings of <c>peninsula run</c>.</summary>
 /// <param name="Runs">Runs of each process.</param>
@@ -50,6 +62,8 @@ public sealed record BenchFigures
     public required double SqliteMegabytesPerSecond { get; init; }
     public double? CLoopAgentMonthsPerSecond { get; init; }
     public string? CLoopCompiler { get; init; }
+    /// <summary>The C loop as 1…N concurrent processes (null without a C compiler): the machine's own scaling.</summary>
+    public IReadOnlyList<ScalingPoint>? CLoopScaling { get; init; }
 }
 
 /// <summary>
@@ -137,7 +151,7 @@ public static class BenchRunner
         var (batchesPerSecond, runsPerSecond, mbPerSecond) = SqliteThroughput(request, coefficients, months, zone, quick ? 50 : 500);
 
         progress("minimal C logit loop");
-        var (cLoop, compiler) = CLoop(root, quick ? 20_000_000 : 200_000_000);
+        var (cLoop, compiler, cLoopScaling) = CLoop(root, quick ? 20_000_000 : 200_000_000, cores, quick);
 
         var speedup2 = scaling.FirstOrDefault(s => s.Threads == Math.Min(2, cores))?.Speedup ?? 1.0;
         return new BenchFigures
@@ -162,58 +176,80 @@ public static class BenchRunner
             SqliteMegabytesPerSecond = mbPerSecond,
             CLoopAgentMonthsPerSecond = cLoop,
             CLoopCompiler = compiler,
+            CLoopScaling = cLoopScaling,
         };
     }
 
     /// <summary>
-    /// The same run on 1…N threads, each timed several times with the thread counts interleaved (1, 2, …, N, 1, 2, …) so
-    /// that the machine's drift (frequency, neighbours on a shared host) reaches every count alike; best time of each.
-    /// The run is four times the single-thread measurement's (about 20 batches per thread and several seconds on one
-    /// core), so a batch that starts late or a short stall weighs little.
+    /// The same run on 1…N threads in rounds, each round timing every thread count once (the order alternating between
+    /// rounds): the speed-up is the median of the rounds' ratios (see <see cref="ScalingPoint"/>). The run is 64,000
+    /// runs (64 batches: the idle tail of the last batch on a core weighs about 1.5%; about a second on one core).
     /// </summary>
     private static List<ScalingPoint> Scaling(SimulationRequest request, IAgreementZone zone, int cores, bool quick)
     {
-        var scaled = request with { Runs = request.Runs * (quick ? 1 : 4) };
+        var scaled = request with { Runs = quick ? request.Runs : 64_000 };
         for (var threads = 1; threads <= cores; threads++)
         {
             MonteCarloRunner.Run(scaled with { Runs = Math.Min(scaled.Runs, 4 * scaled.BatchSize) }, new RunOptions(threads), zone); // warm-up
         }
-        var best = Enumerable.Repeat(double.MaxValue, cores + 1).ToArray();
-        // Thread counts alternate within each repeat and the best of five is kept for each: the shared host's speed
-        // drifts by ±15% between minutes, and three repeats gave 1.74–2.09× for the same build.
-        for (var repeat = 0; repeat < (quick ? 1 : 5); repeat++)
+        return Interleaved(quick ? 1 : 15, cores, sameWork: true, threads =>
         {
-            for (var threads = 1; threads <= cores; threads++)
-            {
-                var sw = Stopwatch.StartNew();
-                MonteCarloRunner.Run(scaled, new RunOptions(threads), zone);
-                best[threads] = Math.Min(best[threads], sw.Elapsed.TotalSeconds);
-            }
-        }
-        return [.. Enumerable.Range(1, cores).Select(t => new ScalingPoint(t, best[t], best[1] / best[t]))];
+            var sw = Stopwatch.StartNew();
+            MonteCarloRunner.Run(scaled, new RunOptions(threads), zone);
+            return sw.Elapsed.TotalSeconds;
+        });
     }
 
     /// <summary>
-    /// <c>run --runs 300000 --months 48 --no-db --threads T</c> as whole processes of the native entry point (start-up
-    /// included), T = 1…N alternating, the best of three each: the scaling of the engine as ./peninsula run uses it.
+    /// <c>run --runs 100000 --months 48 --no-db --threads T</c> as whole processes of the native entry point (start-up
+    /// included), T = 1…N in rounds like <see cref="Scaling"/>: the scaling of the engine as ./peninsula run uses it.
     /// </summary>
     private static List<ScalingPoint> ProcessScaling(string root, int cores, bool quick)
     {
-        var runs = quick ? 10_000 : 300_000;
-        var best = Enumerable.Repeat(double.MaxValue, cores + 1).ToArray();
-        for (var repeat = 0; repeat < (quick ? 1 : 3); repeat++)
+        var runs = quick ? 10_000 : ProcessScalingRuns;
+        return Interleaved(quick ? 1 : 9, cores, sameWork: true, threads =>
         {
-            for (var threads = 1; threads <= cores; threads++)
+            var psi = RunProcess(["run", "--runs", runs.ToString(CultureInfo.InvariantCulture), "--months", "48", "--no-db",
+                "--threads", threads.ToString(CultureInfo.InvariantCulture)]);
+            psi.Environment["PENINSULA_HOME"] = root;
+            var (seconds, code, errors) = Timed(psi);
+            if (code != 0) throw new InvalidOperationException($"run --threads {threads} failed: {errors.Trim()}");
+            return seconds;
+        });
+    }
+
+    /// <summary>Runs of each process of <see cref="ProcessScaling"/>.</summary>
+    public const int ProcessScalingRuns = 100_000;
+
+    /// <summary>
+    /// Times <paramref name="time"/>(c) for c = 1…<paramref name="counts"/> in <paramref name="rounds"/> rounds, forward in
+    /// even rounds and backward in odd ones, so that a steady drift reaches every count alike. The speed-up of c in a
+    /// round is t(1)/t(c) for the same work (<paramref name="sameWork"/>), else c·t(1)/t(c) (c workers doing one unit each).
+    /// </summary>
+    private static List<ScalingPoint> Interleaved(int rounds, int counts, bool sameWork, Func<int, double> time)
+    {
+        var times = new double[counts + 1, rounds];
+        for (var r = 0; r < rounds; r++)
+        {
+            for (var i = 0; i < counts; i++)
             {
-                var psi = RunProcess(["run", "--runs", runs.ToString(CultureInfo.InvariantCulture), "--months", "48", "--no-db",
-                    "--threads", threads.ToString(CultureInfo.InvariantCulture)]);
-                psi.Environment["PENINSULA_HOME"] = root;
-                var (seconds, code, errors) = Timed(psi);
-                if (code != 0) throw new InvalidOperationException($"run --threads {threads} failed: {errors.Trim()}");
-                best[threads] = Math.Min(best[threads], seconds);
+                var c = r % 2 == 0 ? i + 1 : counts - i;
+                times[c, r] = time(c);
             }
         }
-        return [.. Enumerable.Range(1, cores).Select(t => new ScalingPoint(t, best[t], best[1] / best[t]))];
+        var points = new List<ScalingPoint>(counts);
+        for (var c = 1; c <= counts; c++)
+        {
+            var ratios = new double[rounds];
+            var best = double.MaxValue;
+            for (var r = 0; r < rounds; r++)
+            {
+                ratios[r] = times[1, r] / times[c, r] * (sameWork ? 1 : c);
+                best = Math.Min(best, times[c, r]);
+            }
+            points.Add(new ScalingPoint(c, best, ratios.Median(), ratios.LowerQuartile(), ratios.UpperQuartile(), rounds));
+        }
+        return points;
     }
 
     /// <summary>Bytes allocated by one month's step of a whole batch (the hot loop), from month 2 on.</summary>
@@ -329,13 +365,18 @@ public static class BenchRunner
         return psi;
     }
 
-    /// <summary>Compiles and runs benchmarks/c/logit_loop.c with -O3; null when no C compiler is installed.</summary>
-    private static (double? AgentMonthsPerSecond, string? Compiler) CLoop(string root, long agentMonths)
+    /// <summary>
+    /// Compiles and runs benchmarks/c/logit_loop.c with -O3 (null figures when no C compiler is installed): its speed on
+    /// one core, and its scaling as 1…N concurrent processes in rounds like the engine's (<see cref="Interleaved"/>),
+    /// each process doing the same work: what this machine gives a loop that shares nothing, the ceiling for the
+    /// engine's own scaling measured in the same bench.
+    /// </summary>
+    private static (double? AgentMonthsPerSecond, string? Compiler, List<ScalingPoint>? Scaling) CLoop(string root, long agentMonths, int cores, bool quick)
     {
         var source = Path.Combine(root, "benchmarks", "c", "logit_loop.c");
-        if (!File.Exists(source)) return (null, null);
+        if (!File.Exists(source)) return (null, null, null);
         var compiler = new[] { "gcc", "cc", "clang", "clang-14" }.FirstOrDefault(OnPath);
-        if (compiler is null) return (null, null);
+        if (compiler is null) return (null, null, null);
         var dir = Directory.CreateTempSubdirectory("peninsula-cloop-");
         try
         {
@@ -345,13 +386,38 @@ public static class BenchRunner
             var (runCode, output, runErr) = Exec(exe, [agentMonths.ToString(CultureInfo.InvariantCulture)]);
             if (runCode != 0) throw new InvalidOperationException($"logit_loop failed: {runErr.Trim()}");
             using var doc = JsonDocument.Parse(output);
-            return (doc.RootElement.GetProperty("agent_months_per_second").GetDouble(), $"{compiler} -O3");
+            var perRound = (quick ? 2_000_000L : CLoopScalingAgentMonths).ToString(CultureInfo.InvariantCulture);
+            var scaling = Interleaved(quick ? 1 : 11, cores, sameWork: false, processes =>
+            {
+                var sw = Stopwatch.StartNew();
+                var started = Enumerable.Range(0, processes).Select(_ =>
+                {
+                    var psi = new ProcessStartInfo(exe) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+                    psi.ArgumentList.Add(perRound);
+                    var p = Process.Start(psi)!;
+                    return (Process: p, Output: p.StandardOutput.ReadToEndAsync(), Errors: p.StandardError.ReadToEndAsync());
+                }).ToList();
+                foreach (var (p, _, _) in started) p.WaitForExit();
+                var seconds = sw.Elapsed.TotalSeconds;
+                foreach (var (p, _, errors) in started)
+                {
+                    using (p)
+                    {
+                        if (p.ExitCode != 0) throw new InvalidOperationException($"logit_loop failed: {errors.Result.Trim()}");
+                    }
+                }
+                return seconds;
+            });
+            return (doc.RootElement.GetProperty("agent_months_per_second").GetDouble(), $"{compiler} -O3", scaling);
         }
         finally
         {
             dir.Delete(recursive: true);
         }
     }
+
+    /// <summary>Agent-months of each C loop process in the scaling rounds (about a second on one core here).</summary>
+    public const long CLoopScalingAgentMonths = 10_000_000;
 
     private static bool OnPath(string name) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries).Any(d => File.Exists(Path.Combine(d, name)));

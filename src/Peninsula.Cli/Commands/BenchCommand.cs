@@ -59,10 +59,12 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings>
             w.WriteStartObject();
             w.WriteNumber("agent_months_per_second_per_core", Math.Round(f.AgentMonthsPerSecondPerCore));
             w.WriteNumber("speedup_2_cores", Math.Round(f.Speedup2Cores, 3));
-            if (f.ProcessScaling?.FirstOrDefault(x => x.Threads == Math.Min(2, f.Cores)) is { } whole)
-                w.WriteNumber("speedup_2_cores_whole_process", Math.Round(whole.Speedup, 3));
+            WriteTwoCores(w, "speedup_2_cores_whole_process", f.ProcessScaling, f.Cores);
+            WriteTwoCores(w, "c_loop_speedup_2_cores", f.CLoopScaling, f.Cores);
+            if (f.CLoopScaling?.FirstOrDefault(x => x.Threads == Math.Min(2, f.Cores)) is { } ceiling)
+                w.WriteNumber("speedup_2_cores_relative_to_c_loop", Math.Round(f.Speedup2Cores / ceiling.Speedup, 3));
             else
-                w.WriteNull("speedup_2_cores_whole_process");
+                w.WriteNull("speedup_2_cores_relative_to_c_loop");
             var million = f.EndToEnd.FirstOrDefault(e => e.Runs == 1_000_000);
             if (million is not null) w.WriteNumber("run_1e6_seconds", Math.Round(million.Seconds, 3)); else w.WriteNull("run_1e6_seconds");
             var hundredK = f.EndToEnd.FirstOrDefault(e => e.Runs == 100_000);
@@ -80,26 +82,9 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings>
             w.WriteNumber("run_months_per_second_per_core", Math.Round(f.RunMonthsPerSecondPerCore));
             w.WriteNumber("logit_decisions_per_run_month", Math.Round(f.LogitDecisionsPerRunMonth, 3));
             w.WriteNumber("allocated_bytes_per_simulated_month", Math.Round(f.AllocatedBytesPerSimulatedMonth, 1));
-            w.WriteStartArray("scaling");
-            foreach (var s in f.Scaling)
-            {
-                w.WriteStartObject();
-                w.WriteNumber("threads", s.Threads);
-                w.WriteNumber("seconds", Math.Round(s.Seconds, 4));
-                w.WriteNumber("speedup", Math.Round(s.Speedup, 3));
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteStartArray("scaling_whole_process");
-            foreach (var x in f.ProcessScaling ?? [])
-            {
-                w.WriteStartObject();
-                w.WriteNumber("threads", x.Threads);
-                w.WriteNumber("seconds", Math.Round(x.Seconds, 4));
-                w.WriteNumber("speedup", Math.Round(x.Speedup, 3));
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
+            WriteScaling(w, "scaling", f.Scaling);
+            WriteScaling(w, "scaling_whole_process", f.ProcessScaling ?? []);
+            WriteScaling(w, "c_loop_scaling", f.CLoopScaling ?? []);
             w.WriteStartArray("end_to_end");
             foreach (var e in f.EndToEnd)
             {
@@ -132,7 +117,34 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings>
         return Encoding.UTF8.GetString(ms.ToArray()) + "\n";
     }
 
+    /// <summary>The speed-up at two threads (or processes) of <paramref name="points"/>, or null when not measured.</summary>
+    private static void WriteTwoCores(Utf8JsonWriter w, string name, IReadOnlyList<ScalingPoint>? points, int cores)
+    {
+        if (points?.FirstOrDefault(x => x.Threads == Math.Min(2, cores)) is { } two) w.WriteNumber(name, Math.Round(two.Speedup, 3));
+        else w.WriteNull(name);
+    }
+
+    private static void WriteScaling(Utf8JsonWriter w, string name, IReadOnlyList<ScalingPoint> points)
+    {
+        w.WriteStartArray(name);
+        foreach (var s in points)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("threads", s.Threads);
+            w.WriteNumber("seconds", Math.Round(s.Seconds, 4));
+            w.WriteNumber("speedup", Math.Round(s.Speedup, 3));
+            w.WriteNumber("speedup_q1", Math.Round(s.SpeedupQ1, 3));
+            w.WriteNumber("speedup_q3", Math.Round(s.SpeedupQ3, 3));
+            w.WriteNumber("rounds", s.Rounds);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
     private static string N(double x, string format = "N0") => x.ToString(format, CultureInfo.InvariantCulture);
+
+    private static string Scaled(ScalingPoint s, string seconds) =>
+        $"{N(s.Seconds, seconds)} / {N(s.Speedup, "0.00")}×{(s.Rounds > 1 ? $" ({N(s.SpeedupQ1, "0.00")}–{N(s.SpeedupQ3, "0.00")})" : "")}";
 
     private static void Render(IAnsiConsole console, BenchFigures f)
     {
@@ -155,9 +167,13 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings>
         yield return ("run-months per second, one core", N(f.RunMonthsPerSecondPerCore));
         yield return ("logit decisions per run-month", N(f.LogitDecisionsPerRunMonth, "0.00"));
         yield return ("bytes allocated per simulated month (hot loop, whole batch)", N(f.AllocatedBytesPerSimulatedMonth, "0"));
-        foreach (var s in f.Scaling) yield return ($"engine run, {s.Threads} thread(s): seconds / speed-up", $"{N(s.Seconds, "0.000")} / {N(s.Speedup, "0.00")}×");
+        foreach (var s in f.Scaling) yield return ($"engine run, {s.Threads} thread(s): best seconds / speed-up (median of {s.Rounds} rounds, quartiles)", Scaled(s, "0.000"));
         foreach (var s in f.ProcessScaling ?? [])
-            yield return ($"peninsula run --runs 300,000 --no-db --threads {s.Threads} (whole native process): seconds / speed-up", $"{N(s.Seconds, "0.00")} / {N(s.Speedup, "0.00")}×");
+            yield return ($"peninsula run --runs {BenchRunner.ProcessScalingRuns:N0} --no-db --threads {s.Threads} (whole native process): best seconds / speed-up (median of {s.Rounds} rounds, quartiles)", Scaled(s, "0.00"));
+        foreach (var s in f.CLoopScaling ?? [])
+            yield return ($"the machine's ceiling: {s.Threads} C loop process(es) at once: best seconds / speed-up (median of {s.Rounds} rounds, quartiles)", Scaled(s, "0.00"));
+        if (f.CLoopScaling?.FirstOrDefault(x => x.Threads == Math.Min(2, f.Cores)) is { } ceiling && f.Cores > 1)
+            yield return ("engine speed-up on 2 threads relative to the C loop's on 2 processes", N(f.Speedup2Cores / ceiling.Speedup, "0.00"));
         foreach (var e in f.EndToEnd)
             yield return ($"peninsula run --runs {e.Runs:N0} --months {e.Months} (whole process, {e.Entry} entry point, SQLite; best of {e.Samples.Count})",
                 $"{N(e.Seconds, "0.00")} s{(e.Samples.Count > 1 ? $" ({string.Join(", ", e.Samples.Select(x => N(x, "0.00")))})" : "")}{(e.ExitCode == 0 ? "" : $" (exit {e.ExitCode})")}");
@@ -190,14 +206,21 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings>
               8 features, 7 exponentials, one uniform draw and one categorical pick per agent-month, nothing else.
             - **Allocations**: bytes the thread allocates per month's step of a whole 1,000-run batch after the first
               month (`GC.GetAllocatedBytesForCurrentThread`).
-            - **Scaling**: a run four times the single-thread one (160,000 runs) on 1…N threads, the thread counts
-              interleaved over five repeats and the best time of each kept (results are identical on any number of
-              threads). On a shared virtual machine single runs drift by ±15%, so compare figures from one bench.
-            - **Scaling, whole processes**: `peninsula run --runs 300000 --months 48 --no-db --threads T` of the
-              native entry point (start-up included), T alternating, the best of three each; shown when
-              `./peninsula bench` built that entry point. The in-process figure above runs the managed engine, whose
-              two threads spent about 14% more CPU time than one on the same work in measurements by hand (the
-              native processes about the same), so the two can differ.
+            - **Scaling**: the engine's run of 64,000 runs (64 batches) on 1…N threads, in fifteen rounds that each
+              time every thread count once, the order alternating between rounds (results are identical on any
+              number of threads). A round's speed-up is its one-thread time over its N-thread time; the figure is the
+              median of the rounds, with the quartiles beside it. A shared virtual machine's speed drifts by ±15%
+              between minutes and by ±10% between seconds, so two best times taken minutes apart swung from 1.6× to
+              2.1× for the same build; the ratio within a round cancels the slow drift and the median discards the
+              rounds a neighbour disturbed.
+            - **Scaling, whole processes**: `peninsula run --runs 100000 --months 48 --no-db --threads T` of the
+              native entry point (start-up included), in nine rounds the same way; shown when `./peninsula bench`
+              built that entry point.
+            - **The machine's ceiling**: the C loop below as 1…N processes started together, each doing the same ten
+              million agent-months, in eleven rounds the same way (the speed-up of N processes is N times the
+              one-process time over the N-process time). They share nothing, so this is what the machine itself
+              gives N busy cores at the time of the bench; the engine's speed-up relative to it shows what the
+              engine loses to its own sharing (merging batches, the collector, the idle tail of the last batch).
             - **Whole process**: `peninsula run --runs N --months 48` started as a new process (`peninsula-native`, the
               entry point `./peninsula run` uses, when `./peninsula bench` built it; else this managed build; start-up,
               simulation, forecast JSON and SQLite storage of every batch's aggregates included), each into a new
