@@ -440,4 +440,39 @@ public sealed partial class ScenarioLoaderTests
             ],
             result.Errors.Select(e => e.ToString()));
     }
+
+    /// <summary>
+    /// Each veto player and agreement has its own random stream (decision ids with room for 20 and 30): the scenario
+    /// may have that many and no more; the first one past the limit is named at its line.
+    /// </summary>
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(1, 0)]
+    [InlineData(0, 1)]
+    public void Load_MoreVetoPlayersOrAgreementsThanTheEngineKeys_IsAnError_AtTheLimitLoads(int extraVeto, int extraAgreements)
+    {
+        using var temp = new TempScenario();
+        var edit = temp.Edit(Leaf);
+        // CHN and RUS are veto players already; singapore is the one agreement.
+        for (var v = 3; v <= Engine.Model.Decisions.MaxVetoPlayers + extraVeto; v++)
+            edit.InsertAfter("  RUS: {name: Russia", $"  V{v:00}: {{name: Veto {v}, roles: [veto], relations_with_principal: 0.1, trade_share: 0.01}}");
+        for (var a = 2; a <= Engine.Model.Decisions.MaxAgreements + extraAgreements; a++)
+            edit.InsertAfter("  singapore: {name: Singapore", $"  deal{a:00}: {{name: Deal {a}, signed: 2019-01-01, in_force: false, strength: 0.1, restrains_from_level: 6}}");
+        var path = edit.Save();
+        if (extraVeto == 0 && extraAgreements == 0)
+        {
+            var result = ScenarioLoader.Load(path);
+            Assert.True(result.IsValid, string.Join("\n", result.Errors));
+            Assert.Equal(Engine.Model.Decisions.MaxVetoPlayers, result.Spec!.Roles.VetoPlayers.Length);
+            Assert.Equal(Engine.Model.Decisions.MaxAgreements, result.Spec.Agreements.Length);
+            return;
+        }
+        // Each line is inserted right after the original, so the file lists them backwards (CHN, RUS, V21 … V03;
+        // singapore, deal31 … deal02): the one past the limit is the first inserted, lowest in the file.
+        var error = OnlyError(path);
+        if (extraVeto > 0)
+            AssertError(error, Leaf, edit.LineOf("  V03:"), "actors.V03.roles", "'V03' is veto player number 21 (at most 20)");
+        else
+            AssertError(error, Leaf, edit.LineOf("  deal02:"), "agreements.deal02", "'deal02' is agreement number 31 (at most 30)");
+    }
 }

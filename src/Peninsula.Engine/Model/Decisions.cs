@@ -43,6 +43,12 @@ public static class Decisions
         [Level, Stance, PrincipalWilling, PrincipalSanction, PrincipalDesignation, Disaster, PipelineDisplay, PipelineConsume,
             MoratoriumEnd, MoratoriumDeclare, Contact, Talks, Summit, Framework, NoZoneCollapse, DefectChallenger, DefectPrincipal, MessageDelivery];
 
+    /// <summary>Veto players a scenario may have: their ids run from <see cref="VetoBase"/> up to, not into, <see cref="Disaster"/>.</summary>
+    public const int MaxVetoPlayers = Disaster - VetoBase;
+
+    /// <summary>Agreements a scenario may have: their ids run from <see cref="AgreementLapseBase"/> up to, not into, <see cref="Contact"/>.</summary>
+    public const int MaxAgreements = Contact - AgreementLapseBase;
+
     /// <summary>One more than the largest monthly decision id (sizes per-decision scratch arrays).</summary>
     public const int Count = 93;
 }

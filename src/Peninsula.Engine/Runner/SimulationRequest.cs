@@ -34,6 +34,11 @@ public sealed record SimulationRequest(SimulationSpec Spec, string PolicyId, int
         if (ParameterDraws < 1) return $"parameter draws must be at least 1 (got {ParameterDraws})";
         if (ParameterDraws > Runs) return $"parameter draws ({ParameterDraws}) cannot exceed runs ({Runs})";
         if (BatchSize < 1) return $"batch size must be at least 1 (got {BatchSize})";
+        // Each veto player and agreement draws from its own decision id; beyond these counts two would share a stream.
+        if (Spec.Roles.VetoPlayers.Length > Model.Decisions.MaxVetoPlayers)
+            return $"scenario {Spec.Name} has {Spec.Roles.VetoPlayers.Length} veto players (at most {Model.Decisions.MaxVetoPlayers})";
+        if (Spec.Agreements.Length > Model.Decisions.MaxAgreements)
+            return $"scenario {Spec.Name} has {Spec.Agreements.Length} agreements (at most {Model.Decisions.MaxAgreements})";
         foreach (var schedule in new[] { Spec.Principal, Spec.Mediator })
         {
             if (schedule is null || !schedule.Successors.IsEmpty || schedule.Terms.IsEmpty || schedule.Terms[^1].End is not { } end) continue;

@@ -10,8 +10,12 @@ internal sealed partial class SemanticValidator
     {
         if (_doc.Map("agreements") is not { } agreements) return;
         var listed = _doc.Map("initial")?.List("agreements_in_force");
+        var number = 0;
         foreach (var agreement in agreements.Entries)
         {
+            if (++number > Engine.Model.Decisions.MaxAgreements)
+                Error(agreement.KeyOrigin, ScenarioPath.Key("agreements", agreement.Key),
+                    $"'{agreement.Key}' is agreement number {number} (at most {Engine.Model.Decisions.MaxAgreements})");
             if (agreement.Value is not YMap fields) continue;
             var path = ScenarioPath.Key("agreements", agreement.Key);
             if (Date(fields, "signed", path) is { } signed && _start is { } start && signed.Month > start)

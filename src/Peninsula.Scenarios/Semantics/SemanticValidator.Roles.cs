@@ -29,7 +29,13 @@ internal sealed partial class SemanticValidator
             Error(RolesOrigin(actor), ScenarioPath.Key(ScenarioPath.Key("actors", actor.Key), "roles"),
                 $"'{actor.Key}' cannot be both the challenger and the principal");
         }
-        foreach (var actor in _roles.With("veto"))
+        var vetoes = _roles.With("veto");
+        for (var i = Engine.Model.Decisions.MaxVetoPlayers; i < vetoes.Count; i++)
+        {
+            Error(RolesOrigin(vetoes[i]), ScenarioPath.Key(ScenarioPath.Key("actors", vetoes[i].Key), "roles"),
+                $"'{vetoes[i].Key}' is veto player number {i + 1} (at most {Engine.Model.Decisions.MaxVetoPlayers})");
+        }
+        foreach (var actor in vetoes)
         {
             if (actor.Value is not YMap fields) continue;
             var path = ScenarioPath.Key("actors", actor.Key);
