@@ -118,6 +118,9 @@ internal static class SourceChain
         return chain;
     }
 
+    /// <summary>Reads <paramref name="path"/> as <see cref="ReadText"/> does, problems reported at its line 1.</summary>
+    internal static string? ReadBounded(string path, ErrorList errors) => ReadText(path, path, errors, path, 1, "");
+
     /// <summary>
     /// Reads <paramref name="path"/> (the resolved file) as strict UTF-8, at most <see cref="MaxBytes"/>; messages name it
     /// as <paramref name="shown"/>. Problems are reported at (<paramref name="file"/>, <paramref name="line"/>): the file

@@ -173,6 +173,45 @@ public sealed class ScenarioDocumentTests
             TestApp.TryDelete(folder);
         }
     }
+
+    /// <summary>
+    /// The lever editor reads scenario files with YamlDotNet's representation model, which recurses on nesting and
+    /// shares aliased nodes: only files the scenario loader's bounded reader accepts reach it (null otherwise, as for a
+    /// file that is not a plain mapping), so no deep, aliased, oversized or ambiguous file can.
+    /// </summary>
+    [Theory]
+    [InlineData("deep")]
+    [InlineData("aliases")]
+    [InlineData("large")]
+    [InlineData("duplicate")]
+    [InlineData("plain")]
+    public void Load_OnlyWhatTheBoundedReaderAccepts(string kind)
+    {
+        var folder = TestApp.NewFolder();
+        try
+        {
+            Directory.CreateDirectory(folder);
+            var file = Path.Combine(folder, "s.yaml");
+            var text = kind switch
+            {
+                "deep" => "a: " + string.Concat(Enumerable.Repeat("[", 5000)) + string.Concat(Enumerable.Repeat("]", 5000)) + "\n",
+                "aliases" => "a: &x [1, 2]\nb: [*x, *x, *x]\n",
+                "large" => "a: \"" + new string('x', 1_100_000) + "\"\n",
+                "duplicate" => "name: one\nname: two\n",
+                _ => "name: plain\ndescription: a plain mapping\n",
+            };
+            File.WriteAllText(file, text);
+
+            var document = ScenarioDocument.Load(folder, file);
+
+            if (kind == "plain") Assert.Equal("a plain mapping", Assert.IsType<ScenarioDocument>(document).Description);
+            else Assert.Null(document);
+        }
+        finally
+        {
+            TestApp.TryDelete(folder);
+        }
+    }
 }
 
 public sealed class ForecastCsvTests

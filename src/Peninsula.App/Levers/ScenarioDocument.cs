@@ -181,11 +181,13 @@ public sealed class ScenarioDocument
 
     private static YamlMappingNode? Parse(string file)
     {
+        // Only what the scenario loader's own reader accepts (size, depth, node count, no aliases) reaches the
+        // representation model, which recurses and would share aliased nodes between packages.
+        if (Scenarios.BoundedYaml.ReadMapping(file) is not { } text) return null;
         try
         {
             var stream = new YamlStream();
-            using var reader = new StreamReader(file);
-            stream.Load(reader);
+            stream.Load(new StringReader(text));
             return stream.Documents.Count == 1 ? stream.Documents[0].RootNode as YamlMappingNode : null;
         }
         catch (Exception e) when (e is YamlException or IOException)
