@@ -30,7 +30,10 @@ public sealed class BacktestCommandTests
                 Assert.InRange(brier, 0.0, 1.0);
                 Assert.Equal(6, row.GetProperty("skill").GetArrayLength());
             }
-            Assert.Contains("## Transitions", File.ReadAllText(md), StringComparison.Ordinal);
+            var markdown = File.ReadAllText(md);
+            Assert.Contains("## Transitions", markdown, StringComparison.Ordinal);
+            // Signed cells: a value that rounds to zero is "0.00", never "-+0.00" (two-section formats did that).
+            Assert.DoesNotContain("-+", markdown, StringComparison.Ordinal);
         }
         finally
         {

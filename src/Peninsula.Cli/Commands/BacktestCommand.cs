@@ -269,7 +269,7 @@ public static class MarkdownReport
         foreach (var row in report.Binary)
         {
             sb.Append(CultureInfo.InvariantCulture, $"| {row.Target} | {row.LeadBucket} | {row.Cases} / {row.Events} | {F(row.Model.Brier, "0.0000")} | {F(row.Model.LogScore, "0.0000")} | ");
-            sb.Append(string.Join(" | ", row.Skill.Select(s => $"{F(s.BrierSkill.Point, "+0.000;-0.000")} [{F(s.BrierSkill.Lower, "+0.00;-0.00")}, {F(s.BrierSkill.Upper, "+0.00;-0.00")}]"))).Append(" |\n");
+            sb.Append(string.Join(" | ", row.Skill.Select(s => $"{F(s.BrierSkill.Point, "+0.000;-0.000;0.000")} [{F(s.BrierSkill.Lower, "+0.00;-0.00;0.00")}, {F(s.BrierSkill.Upper, "+0.00;-0.00;0.00")}]"))).Append(" |\n");
         }
         sb.Append("\n## Murphy decomposition, all leads (model)\n\n| target | Brier | reliability | resolution | uncertainty |\n|---|---:|---:|---:|---:|\n");
         foreach (var row in report.Binary.Where(r => r.LeadBucket == "1-48"))
@@ -280,7 +280,7 @@ public static class MarkdownReport
                 sb.Append(CultureInfo.InvariantCulture, $"| {row.Target} | {F(b.Lower, "0.0")}–{F(b.Upper, "0.0")} | {b.Count} | {F(b.MeanForecast)} | {F(b.ObservedFrequency)} | {F(b.IntervalLower)}–{F(b.IntervalUpper)} |\n");
         sb.Append("\n## Ladder: ranked probability score and skill against each baseline\n\n| lead | cases | RPS | " + string.Join(" | ", refs) + " |\n|---|---:|---:|" + string.Concat(refs.Select(_ => "---:|")) + "\n");
         foreach (var row in report.Rps)
-            sb.Append(CultureInfo.InvariantCulture, $"| {row.LeadBucket} | {row.Cases} | {F(row.ModelRps, "0.0000")} | ").Append(string.Join(" | ", row.Skill.Select(s => $"{F(s.Skill.Point, "+0.000;-0.000")} [{F(s.Skill.Lower, "+0.00;-0.00")}, {F(s.Skill.Upper, "+0.00;-0.00")}]"))).Append(" |\n");
+            sb.Append(CultureInfo.InvariantCulture, $"| {row.LeadBucket} | {row.Cases} | {F(row.ModelRps, "0.0000")} | ").Append(string.Join(" | ", row.Skill.Select(s => $"{F(s.Skill.Point, "+0.000;-0.000;0.000")} [{F(s.Skill.Lower, "+0.00;-0.00;0.00")}, {F(s.Skill.Upper, "+0.00;-0.00;0.00")}]"))).Append(" |\n");
         sb.Append("\n## Transitions: P(level ≥ 5 within 12 and 24 months of the new government), fit at the origin before it\n\n| origin | scenario | ≤12 model | ≤12 long-run | ≤12 happened | ≤24 model | ≤24 long-run | ≤24 happened |\n|---|---|---:|---:|---|---:|---:|---|\n");
         foreach (var o in report.Origins)
         {
