@@ -36,6 +36,8 @@ public sealed class BenchSmokeTests
                 Assert.All(points, s => Assert.InRange(s.GetProperty("speedup").GetDouble(), s.GetProperty("speedup_q1").GetDouble(), s.GetProperty("speedup_q3").GetDouble()));
                 Assert.All(points, s => Assert.Equal(1, s.GetProperty("rounds").GetInt32()));
             }
+            // In-process runs also report how busy they kept the cores (a smoke run is too short for the value to mean much).
+            Assert.All(scaling, s => Assert.True(s.GetProperty("cores_busy").GetDouble() >= 0));
             var run = Assert.Single(root.GetProperty("end_to_end").EnumerateArray());
             Assert.Equal(10_000, run.GetProperty("runs").GetInt32());
             Assert.Equal(0, run.GetProperty("exit_code").GetInt32());

@@ -27,7 +27,10 @@ namespace Peninsula.Cli.Bench;
 /// <param name="SpeedupQ1">Lower quartile of the rounds' speed-ups.</param>
 /// <param name="SpeedupQ3">Upper quartile of the rounds' speed-ups.</param>
 /// <param name="Rounds">Rounds measured.</param>
-public sealed record ScalingPoint(int Threads, double Seconds, double Speedup, double SpeedupQ1, double SpeedupQ3, int Rounds);
+/// <param name="CoresBusy">In-process runs only: the median over rounds of the process's CPU time over (threads × wall
+/// time), how much of the cores' time the run kept busy. Near 1 with a speed-up below the thread count means the cores
+/// ran slower together (the host), not that the engine left one idle (waiting on a lock, a batch, the collector).</param>
+public sealed record ScalingPoint(int Threads, double Seconds, double Speedup, double SpeedupQ1, double SpeedupQ3, int Rounds, double? CoresBusy = null);
 
 /// <summary>Whole-process timings of <c>peninsula run</c>.</summary>
 /// <param name="Runs">Runs of each process.</param>
@@ -192,12 +195,20 @@ public static class BenchRunner
         {
             MonteCarloRunner.Run(scaled with { Runs = Math.Min(scaled.Runs, 4 * scaled.BatchSize) }, new RunOptions(threads), zone); // warm-up
         }
-        return Interleaved(quick ? 1 : 15, cores, sameWork: true, threads =>
+        var busy = new List<double>[cores + 1];
+        for (var t = 1; t <= cores; t++) busy[t] = [];
+        var points = Interleaved(quick ? 1 : 15, cores, sameWork: true, threads =>
         {
+            using var process = Process.GetCurrentProcess();
+            var cpu = process.TotalProcessorTime;
             var sw = Stopwatch.StartNew();
             MonteCarloRunner.Run(scaled, new RunOptions(threads), zone);
-            return sw.Elapsed.TotalSeconds;
+            var wall = sw.Elapsed.TotalSeconds;
+            process.Refresh();
+            busy[threads].Add((process.TotalProcessorTime - cpu).TotalSeconds / (threads * wall));
+            return wall;
         });
+        return [.. points.Select(p => p with { CoresBusy = busy[p.Threads].Median() })];
     }
 
     /// <summary>

@@ -136,6 +136,7 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings>
             w.WriteNumber("speedup_q1", Math.Round(s.SpeedupQ1, 3));
             w.WriteNumber("speedup_q3", Math.Round(s.SpeedupQ3, 3));
             w.WriteNumber("rounds", s.Rounds);
+            if (s.CoresBusy is { } busy) w.WriteNumber("cores_busy", Math.Round(busy, 3));
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -168,6 +169,8 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings>
         yield return ("logit decisions per run-month", N(f.LogitDecisionsPerRunMonth, "0.00"));
         yield return ("bytes allocated per simulated month (hot loop, whole batch)", N(f.AllocatedBytesPerSimulatedMonth, "0"));
         foreach (var s in f.Scaling) yield return ($"engine run, {s.Threads} thread(s): best seconds / speed-up (median of {s.Rounds} rounds, quartiles)", Scaled(s, "0.000"));
+        foreach (var s in f.Scaling.Where(s => s.CoresBusy is not null))
+            yield return ($"engine run, {s.Threads} thread(s): cores kept busy (CPU time / (threads × wall), median)", N(s.CoresBusy!.Value, "0.000"));
         foreach (var s in f.ProcessScaling ?? [])
             yield return ($"peninsula run --runs {BenchRunner.ProcessScalingRuns:N0} --no-db --threads {s.Threads} (whole native process): best seconds / speed-up (median of {s.Rounds} rounds, quartiles)", Scaled(s, "0.00"));
         foreach (var s in f.CLoopScaling ?? [])
@@ -212,7 +215,10 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings>
               median of the rounds, with the quartiles beside it. A shared virtual machine's speed drifts by ±15%
               between minutes and by ±10% between seconds, so two best times taken minutes apart swung from 1.6× to
               2.1× for the same build; the ratio within a round cancels the slow drift and the median discards the
-              rounds a neighbour disturbed.
+              rounds a neighbour disturbed. Beside it, the share of the cores' time the run kept busy (the process's
+              CPU time over threads × wall time): near 1 at two threads means no worker waited (on a lock, a batch or
+              the collector), so a speed-up below 2 is the cores running slower together, which the C loop below
+              shows for a program that shares nothing.
             - **Scaling, whole processes**: `peninsula run --runs 100000 --months 48 --no-db --threads T` of the
               native entry point (start-up included), in nine rounds the same way; shown when `./peninsula bench`
               built that entry point.
