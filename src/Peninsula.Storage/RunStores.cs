@@ -74,7 +74,7 @@ public static class RunStores
         if (!IsPostgres(target))
             return target;
         if (!PostgresSupported)
-            return PostgresTarget.Prefix + PostgresTarget.Redact(target);
+            return Redacted(target);
         try
         {
             return PostgresTarget.Parse(target).Display;
@@ -85,7 +85,10 @@ public static class RunStores
         }
     }
 
+    /// <summary>A PostgreSQL target as messages show it without Npgsql's parser: "postgres " and the text, passwords masked.</summary>
+    private static string Redacted(string target) => PostgresTarget.Prefix + PostgresTarget.Redact(target);
+
     private static StorageException NoPostgres(string target) =>
-        new(PostgresTarget.Prefix + PostgresTarget.Redact(target), "opening the database",
+        new(Redacted(target), "opening the database",
             "this build has no PostgreSQL support (the managed CLI has: PENINSULA_MANAGED=1 ./peninsula ...)");
 }

@@ -13,11 +13,10 @@ internal sealed partial class SemanticValidator
         var number = 0;
         foreach (var agreement in agreements.Entries)
         {
-            if (++number > Engine.Model.Decisions.MaxAgreements)
-                Error(agreement.KeyOrigin, ScenarioPath.Key("agreements", agreement.Key),
-                    $"'{agreement.Key}' is agreement number {number} (at most {Engine.Model.Decisions.MaxAgreements})");
-            if (agreement.Value is not YMap fields) continue;
             var path = ScenarioPath.Key("agreements", agreement.Key);
+            if (++number > Engine.Model.Decisions.MaxAgreements)
+                Error(agreement.KeyOrigin, path, $"'{agreement.Key}' is agreement number {number} (at most {Engine.Model.Decisions.MaxAgreements})");
+            if (agreement.Value is not YMap fields) continue;
             if (Date(fields, "signed", path) is { } signed && _start is { } start && signed.Month > start)
             {
                 Error(At(fields, "signed"), ScenarioPath.Key(path, "signed"), $"signed {signed}, after the scenario start {start} (inconsistent dates)");
